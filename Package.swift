@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "kb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kb", targets: ["kb"]),
+        .library(name: "KBCore", targets: ["KBCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The thin command-line front end: parses arguments, calls KBCore, prints.
+        .executableTarget(
+            name: "kb",
+            dependencies: [
+                "KBCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // All logic: read & clean → segment → actors → dates → events & stances → store → query → format.
+        .target(
+            name: "KBCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            plugins: ["EmbedData"]
+        ),
+        // Embeds Migrations/*.sql and Dictionaries/** into the binary, so that a copied
+        // `kb` needs no resource bundle.
+        .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedDataTool"]),
+        .executableTarget(name: "EmbedDataTool"),
+        .testTarget(
+            name: "KBCoreTests",
+            dependencies: ["KBCore"]
+        ),
+    ]
+)

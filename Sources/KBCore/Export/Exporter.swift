@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+
+/// `kb export`: every record in the database, as CONTRACT.md describes — sources now, and
+/// actors, events and stance statements as they are extracted.
+public struct Exporter {
+    public let store: KBStore
+
+    public init(store: KBStore) { self.store = store }
+
+    public func records() throws -> [Record] {
+        try store.read { db in try Self.sources(db) }
+    }
+
+    static func sources(_ db: Database) throws -> [Record] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.*, (SELECT json_group_array(name) FROM (SELECT name FROM source_files f WHERE f.source_id = s.id ORDER BY f.id)) AS names,
+                   (SELECT count(*) FROM sentences x WHERE x.source_id = s.id) AS sentence_count
+            FROM sources s ORDER BY (SELECT min(name) FROM source_files f WHERE f.source_id = s.id), s.id
+            """)
+        return rows.map { r in
+            let names = (try? JSONSerialization.jsonObject(with: Data((r["names"] as String? ?? "[]").utf8))) as? [String] ?? []
+            let authors = (try? JSONSerialization.jsonObject(with: Data((r["authors"] as String? ?? "[]").utf8))) as? [String] ?? []
+            return [
+                ("type", .string("source")),
+                ("file", .from(names.first)),
+                ("files", .array(names.map { .string($0) })),
+                ("id", .int(r["id"])),
+                ("title", .from(r["title"] as String?)),
+                ("published", .from(r["published"] as String?)),
+                ("published_precision", .from(r["published_precision"] as String?)),
+                ("publisher", .from(r["publisher"] as String?)),
+                ("authors", .array(authors.map { .string($0) })),
+                ("url", .from(r["url"] as String?)),
+                ("origins", .object([
+                    ("title", .from(r["title_origin"] as String?)),
+                    ("published", .from(r["published_origin"] as String?)),
+                    ("publisher", .from(r["publisher_origin"] as String?)),
+                    ("authors", .from(r["authors_origin"] as String?)),
+                    ("url", .from(r["url_origin"] as String?)),
+                ])),
+                ("format", .from(r["format"] as String?)),
+                ("sentences", .int(r["sentence_count"])),
+                ("content_hash", .from(r["content_hash"] as String?)),
+            ]
+        }
+    }
+}

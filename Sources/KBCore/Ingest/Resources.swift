@@ -1,0 +1,49 @@
+import Foundation
+
+/// Everything kb reads from its dictionaries, loaded once per run. The built-in dictionaries
+/// are compiled in; a folder given with `--dictionaries` (or `KB_DICTIONARIES`) replaces any
+/// file it holds, so an analyst can extend them without rebuilding.
+public struct Resources: Sendable {
+    /// Bump when extraction rules in code change, so that re-ingest re-extracts.
+    public static let extractorVersion = "1"
+
+    public let files: [String: String]
+    public let debris: DebrisRules
+    public let publishers: PublisherDictionary
+    public let splitter: SentenceSplitter
+    /// A hash of every dictionary file and the extractor version: recorded in the database.
+    public let version: String
+
+    public init(overrideFolder: String? = nil) throws {
+        var files = EmbeddedResources.dictionaries
+        if let folder = overrideFolder {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+                throw KBError.notFound(path: folder)
+            }
+            let base = URL(fileURLWithPath: folder).standardizedFileURL.path
+            if let walker = FileManager.default.enumerator(atPath: base) {
+                for case let relative as String in walker {
+                    let full = (base as NSString).appendingPathComponent(relative)
+                    var dir: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else { continue }
+                    guard let text = try? String(contentsOfFile: full, encoding: .utf8) else {
+                        throw KBError.unreadable(path: full, reason: "not UTF-8 text")
+                    }
+                    files[relative] = text
+                }
+            }
+        }
+        self.files = files
+        func file(_ name: String) throws -> String {
+            guard let text = files[name] else { throw KBError.dictionary(file: name, line: 0, reason: "missing dictionary file") }
+            return text
+        }
+        debris = try DebrisRules(tsv: file("cleaning/debris.tsv"))
+        publishers = try PublisherDictionary(tsv: file("cleaning/publishers.tsv"))
+        splitter = SentenceSplitter(abbreviationList: try file("segmenting/abbreviations.txt"))
+        var all = "extractor \(Self.extractorVersion)\n"
+        for key in files.keys.sorted() { all += key + "\n" + files[key]! + "\n" }
+        version = String(SHA256.hex(all).prefix(16))
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Every failure kb reports to a user: each message names the file (and line) and the reason,
+/// and where there is one, the fix.
+public enum KBError: Error, LocalizedError, Equatable, Sendable {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    case emptyFile(path: String)
+    case binaryFile(path: String)
+    case noText(path: String, reason: String)
+    case malformedRecord(path: String, line: Int, reason: String)
+    case badMetadata(path: String, field: String, value: String, reason: String)
+    case notAKBDatabase(path: String, reason: String)
+    case newerDatabase(path: String, found: Int, known: Int)
+    case databaseBusy(path: String)
+    case database(path: String, message: String)
+    case badMigration(name: String, reason: String)
+    case dictionary(file: String, line: Int, reason: String)
+    case usage(String)
+    case query(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .notFound(let path): return "\(path): no such file or folder"
+        case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
+        case .emptyFile(let path): return "\(path): empty file, nothing to ingest"
+        case .binaryFile(let path): return "\(path): binary file (not text, Markdown, HTML or JSON), skipped"
+        case .noText(let path, let reason): return "\(path): \(reason)"
+        case .malformedRecord(let path, let line, let reason): return "\(path):\(line): malformed record: \(reason)"
+        case .badMetadata(let path, let field, let value, let reason): return "\(path): bad \(field) '\(value)': \(reason)"
+        case .notAKBDatabase(let path, let reason): return "\(path): not a kb database (\(reason)); it was left untouched. Choose another file with --db."
+        case .newerDatabase(let path, let found, let known): return "\(path): written by a newer kb (schema version \(found); this kb knows up to \(known)). Upgrade kb, or use another database with --db."
+        case .databaseBusy(let path): return "\(path): another kb ingest is writing to this database; try again when it has finished"
+        case .database(let path, let message): return "\(path): database error: \(message)"
+        case .badMigration(let name, let reason): return "migration \(name): \(reason)"
+        case .dictionary(let file, let line, let reason): return "\(file):\(line): \(reason)"
+        case .usage(let message): return message
+        case .query(let message): return message
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+/// A kb database file. Opening checks what the file is before anything is written to it:
+/// a file that is not a kb database, or one written by a newer kb, is refused and left untouched.
+public final class KBStore: Sendable {
+    public let path: String
+    public let queue: DatabaseQueue
+    public let readOnly: Bool
+
+    /// 'kbdb' — marks the file as a kb database (PRAGMA application_id).
+    static let applicationID: Int32 = 0x6B62_6462
+
+    private init(path: String, queue: DatabaseQueue, readOnly: Bool) {
+        self.path = path
+        self.queue = queue
+        self.readOnly = readOnly
+    }
+
+    /// Opens (creating when missing) a database for ingest, and brings its schema up to date.
+    public static func openForWriting(path: String) throws -> KBStore {
+        try inspect(path: path, mustExist: false)
+        var config = Configuration()
+        config.busyMode = .timeout(60)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+        } catch let error as DatabaseError {
+            throw KBError.database(path: path, message: error.message ?? "\(error)")
+        }
+        let store = KBStore(path: path, queue: queue, readOnly: false)
+        try Migrator(store: store).migrate()
+        return store
+    }
+
+    /// Opens an existing database read-only: queries can never write.
+    public static func openReadOnly(path: String) throws -> KBStore {
+        try inspect(path: path, mustExist: true)
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            let store = KBStore(path: path, queue: queue, readOnly: true)
+            let version = try Migrator(store: store).currentVersion()
+            let known = try EmbeddedResources.migrations().last?.version ?? 0
+            if version < known {
+                throw KBError.database(path: path, message: "schema version \(version) is older than this kb's \(known); run `kb ingest` on it once to upgrade it")
+            }
+            return store
+        } catch let error as DatabaseError {
+            throw KBError.database(path: path, message: error.message ?? "\(error)")
+        }
+    }
+
+    /// Checks the file before SQLite touches it.
+    static func inspect(path: String, mustExist: Bool) throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            if mustExist { throw KBError.notFound(path: path) }
+            return
+        }
+        if isDir.boolValue { throw KBError.notAKBDatabase(path: path, reason: "it is a folder") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw KBError.unreadable(path: path, reason: "permission denied")
+        }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        if header.isEmpty {
+            if mustExist { throw KBError.notAKBDatabase(path: path, reason: "the file is empty") }
+            return
+        }
+        guard header.starts(with: Array("SQLite format 3\u{0}".utf8)) else {
+            throw KBError.notAKBDatabase(path: path, reason: "not an SQLite file")
+        }
+        // Look inside read-only: tables without kb's bookkeeping mean someone else's database.
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            let (tables, hasMigrations, appID) = try queue.read { db -> (Int, Bool, Int32) in
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                let has = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = '_kb_migrations'") ?? false
+                let app = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                return (tables, has, app)
+            }
+            try queue.close()
+            if tables > 0 && !hasMigrations {
+                throw KBError.notAKBDatabase(path: path, reason: "it has \(tables) table\(tables == 1 ? "" : "s") but no _kb_migrations")
+            }
+            if appID != 0 && appID != applicationID {
+                throw KBError.notAKBDatabase(path: path, reason: "its application_id belongs to another program")
+            }
+        } catch let error as DatabaseError {
+            throw KBError.notAKBDatabase(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+}
+
+extension KBStore {
+    /// Runs `body` in one IMMEDIATE transaction: all of it is stored, or none.
+    public func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw KBError.database(path: path, message: error.message ?? "\(error)")
+        }
+    }
+
+    /// Runs a read on the database.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read { db in try body(db) }
+        } catch let error as DatabaseError {
+            throw KBError.database(path: path, message: error.message ?? "\(error)")
+        }
+    }
+}

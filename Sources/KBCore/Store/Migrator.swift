@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+
+/// Applies Migrations/NNNN_name.sql in order, each once, each in its own transaction, and
+/// records them in `_kb_migrations`. Refuses a database that a newer kb has migrated further.
+struct Migrator {
+    let store: KBStore
+
+    func currentVersion() throws -> Int {
+        try store.queue.read { db in try Self.version(db) }
+    }
+
+    static func version(_ db: Database) throws -> Int {
+        guard try db.tableExists("_kb_migrations") else { return 0 }
+        return try Int.fetchOne(db, sql: "SELECT coalesce(max(version), 0) FROM _kb_migrations") ?? 0
+    }
+
+    func migrate() throws {
+        let migrations = try EmbeddedResources.migrations()
+        let known = migrations.last?.version ?? 0
+        let current = try currentVersion()
+        if current > known {
+            throw KBError.newerDatabase(path: store.path, found: current, known: known)
+        }
+        for migration in migrations where migration.version > current {
+            do {
+                try store.queue.inTransaction(.exclusive) { db in
+                    // Another writer may have migrated meanwhile.
+                    guard try Self.version(db) < migration.version else { return .commit }
+                    try db.execute(sql: migration.sql)
+                    try db.execute(sql: "INSERT INTO _kb_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                                   arguments: [migration.version, migration.name, Clock.nowISO()])
+                    try db.execute(sql: "PRAGMA application_id = \(KBStore.applicationID)")
+                    return .commit
+                }
+            } catch let error as DatabaseError {
+                throw KBError.badMigration(name: migration.name, reason: error.message ?? "\(error)")
+            }
+        }
+    }
+}

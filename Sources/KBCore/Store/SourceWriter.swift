@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+/// Stores sources. Each call runs inside the caller's transaction, so a source is stored whole
+/// or not at all.
+enum SourceWriter {
+    enum Outcome: Equatable { case added, updated, unchanged, duplicate(of: String) }
+
+    /// What is stored for a document: nothing to do, or it must be (re)extracted.
+    static func needsWrite(_ db: Database, document doc: RawDocument, fingerprint: String) throws -> Outcome? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, fingerprint FROM sources WHERE content_hash = ?", arguments: [doc.contentHash]) else {
+            return nil
+        }
+        let id: Int64 = row["id"]
+        guard (row["fingerprint"] as String) == fingerprint else { return nil }
+        let linked = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?", arguments: [doc.path, doc.record])
+        if linked == id { return .unchanged }
+        // The same content under another name: one source, one more file.
+        let other = try String.fetchOne(db, sql: "SELECT name FROM source_files WHERE source_id = ? ORDER BY id LIMIT 1", arguments: [id]) ?? "?"
+        try unlink(db, path: doc.path, record: doc.record)
+        try link(db, source: id, doc: doc)
+        return .duplicate(of: other)
+    }
+
+    /// Writes a processed source, replacing whatever this file held before.
+    static func write(_ db: Database, _ p: ProcessedSource) throws -> Outcome {
+        let doc = p.document
+        let previous = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?", arguments: [doc.path, doc.record])
+        var keptLinks: [Row] = []
+        var reuseID: Int64?
+        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE content_hash = ?", arguments: [doc.contentHash]) {
+            // Same content, new fingerprint (dictionaries or supplied metadata changed): extract again, keep its files.
+            keptLinks = try Row.fetchAll(db, sql: "SELECT path, record, name, ingested_at FROM source_files WHERE source_id = ?", arguments: [existing])
+            try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [existing])
+            reuseID = existing
+        }
+        try unlink(db, path: doc.path, record: doc.record)
+        let m = p.metadata
+        let authors = String(decoding: try JSONSerialization.data(withJSONObject: m.authors?.value ?? [], options: [.withoutEscapingSlashes]), as: UTF8.self)
+        try db.cachedStatement(sql: """
+            INSERT INTO sources(id, content_hash, fingerprint, format, title, title_origin, published, published_precision,
+              published_origin, publisher, publisher_origin, authors, authors_origin, url, url_origin, language, clean_text,
+              char_count, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                reuseID, doc.contentHash, p.fingerprint, doc.format.rawValue,
+                m.title?.value, m.title?.origin.rawValue,
+                m.published?.value.iso, m.published?.value.precision.rawValue, m.published?.origin.rawValue,
+                m.publisher?.value, m.publisher?.origin.rawValue,
+                authors, m.authors?.origin.rawValue,
+                m.url?.value, m.url?.origin.rawValue, m.language,
+                p.cleanText, p.cleanText.unicodeScalars.count, Clock.nowISO(),
+            ])
+        let sourceID = db.lastInsertedRowID
+        for row in keptLinks where !((row["path"] as String) == doc.path && (row["record"] as String) == doc.record) {
+            try db.execute(sql: "INSERT INTO source_files(source_id, path, record, name, ingested_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [sourceID, row["path"], row["record"], row["name"], row["ingested_at"]])
+        }
+        try link(db, source: sourceID, doc: doc)
+        let insertSentence = try db.cachedStatement(sql: """
+            INSERT INTO sentences(source_id, ordinal, paragraph, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for s in p.sentences {
+            try insertSentence.execute(arguments: [sourceID, s.ordinal, s.paragraph, s.start, s.end, s.text])
+        }
+        if reuseID != nil || previous != nil { return .updated }
+        return .added
+    }
+
+    static func link(_ db: Database, source: Int64, doc: RawDocument) throws {
+        try db.cachedStatement(sql: "INSERT INTO source_files(source_id, path, record, name, ingested_at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [source, doc.path, doc.record, doc.name, Clock.nowISO()])
+    }
+
+    /// Removes a file's link; a source no file holds any more is removed with everything extracted from it.
+    static func unlink(_ db: Database, path: String, record: String) throws {
+        guard let old = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?", arguments: [path, record]) else { return }
+        try db.execute(sql: "DELETE FROM source_files WHERE path = ? AND record = ?", arguments: [path, record])
+        let remaining = try Int.fetchOne(db, sql: "SELECT count(*) FROM source_files WHERE source_id = ?", arguments: [old]) ?? 0
+        if remaining == 0 { try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [old]) }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KBCore
+
+nonisolated(unsafe) var interruptRequested: sig_atomic_t = 0
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read articles (text, Markdown, HTML, JSON Lines, JSON) into the database.",
+        discussion: """
+        Folders are walked recursively. Metadata the texts lack goes in a kb-manifest.csv beside
+        them (columns: file, title, published, publisher, authors, url). Unchanged files add
+        nothing; a changed file replaces its source. Each source is stored in its own
+        transaction: Ctrl-C stops after the current one.
+        """
+    )
+
+    @OptionGroup var database: DatabaseOption
+
+    @Option(name: .long, help: ArgumentHelp("A folder of dictionary files that replace the built-in ones of the same name.", valueName: "DIR"))
+    var dictionaries: String?
+
+    @Argument(help: ArgumentHelp("Files and folders to read.", valueName: "PATH"))
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder to ingest") }
+    }
+
+    func run() throws {
+        signal(SIGINT) { _ in interruptRequested = 1 }
+        let report = try reportingErrors { () throws -> IngestReport in
+            let resources = try Resources(overrideFolder: dictionaries ?? ProcessInfo.processInfo.environment["KB_DICTIONARIES"])
+            let store = try KBStore.openForWriting(path: database.path)
+            let progress = Terminal.stderrIsTerminal
+            return try Ingester(resources: resources).run(paths: paths, store: store, onMessage: { message in
+                switch message {
+                case .error(let m):
+                    if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                    Terminal.error(m)
+                case .warning(let m):
+                    if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                    Terminal.warning(m)
+                case .progress(let done, let total, let file):
+                    guard progress else { return }
+                    let width = 30
+                    let filled = total == 0 ? width : done * width / total
+                    let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                    let name = (file as NSString).lastPathComponent
+                    FileHandle.standardError.write(Data("\r\u{1B}[K[\(bar)] \(done)/\(total) \(name.prefix(40))".utf8))
+                }
+            }, shouldStop: { interruptRequested != 0 })
+        }
+        if Terminal.stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        print(report.summary)
+        if report.failed > 0 || report.interrupted { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import KBCore
+
+@main
+struct KB: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kb",
+        abstract: "Turns international-relations articles into a SQLite knowledge base of sources, actors, events and stance statements, and answers questions from it with evidence.",
+        version: KBVersion.string,
+        subcommands: [Ingest.self, Export.self]
+    )
+}
+
+/// `--db FILE`, defaulting to $KB_DB, then ./kb.db.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "FILE"))
+    var db: String?
+
+    var path: String { db ?? ProcessInfo.processInfo.environment["KB_DB"] ?? "kb.db" }
+}
+
+enum Terminal {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("kb: error: \(message)\n".utf8))
+    }
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("kb: warning: \(message)\n".utf8))
+    }
+    static func info(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+}
+
+/// Runs library code and turns a KBError into its message and exit status 1.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as KBError {
+        Terminal.error(error.localizedDescription)
+        throw ExitCode.failure
+    }
+}
