@@ -114,6 +114,19 @@ public struct Cleaner: Sendable {
             text = String(text.unicodeScalars.dropFirst())
             while text.first == " " { text.removeFirst() }
         }
+        // List enumerators: "a. ", "b) ", "(c) ", "1. " at the start of a line.
+        let head = Array(text.unicodeScalars.prefix(5))
+        if head.count >= 3 {
+            var k = head[0] == "(" ? 1 : 0
+            let markStart = k
+            while k < head.count && (head[k].properties.numericType != nil || (k == markStart && head[k].properties.isLowercase)) { k += 1 }
+            let markLength = k - markStart
+            if markLength >= 1 && markLength <= 2 && k + 1 < head.count && (head[k] == "." || head[k] == ")") && head[k + 1] == " "
+                && (markLength == 1 || head[markStart].properties.numericType != nil) {
+                text = String(text.unicodeScalars.dropFirst(k + 2))
+                bullet = true
+            }
+        }
         return (text, bullet)
     }
 

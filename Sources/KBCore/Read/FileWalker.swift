@@ -12,11 +12,10 @@ public struct FileWalker {
     private var seenFiles: Set<String> = []
 
     public init(paths: [String]) {
-        for p in paths { add(p, explicit: true) }
+        for p in paths { add(Self.absolute(p), shown: p, explicit: true) }
     }
 
-    private mutating func add(_ path: String, explicit: Bool) {
-        let absolute = Self.absolute(path)
+    private mutating func add(_ absolute: String, shown path: String, explicit: Bool) {
         var st = stat()
         guard stat(absolute, &st) == 0 else {
             if explicit {
@@ -36,7 +35,8 @@ public struct FileWalker {
                 return
             }
             for name in names.sorted() where !name.hasPrefix(".") && name != Manifest.fileName {
-                add((absolute as NSString).appendingPathComponent(name), explicit: false)
+                let child = absolute.hasSuffix("/") ? absolute + name : absolute + "/" + name
+                add(child, shown: child, explicit: false)
             }
         } else if (st.st_mode & S_IFMT) == S_IFREG {
             let key = "\(st.st_dev):\(st.st_ino):\(absolute)"
@@ -47,9 +47,17 @@ public struct FileWalker {
         }
     }
 
+    /// The absolute form of a path given by the user, with '.' and '..' folded lexically (links
+    /// are never resolved here: Foundation's standardizingPath does, and could leave the tree).
     static func absolute(_ path: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        let full = expanded.hasPrefix("/") ? expanded : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded)
-        return (full as NSString).standardizingPath
+        let full = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 }
