@@ -9,7 +9,34 @@ public struct Exporter {
     public init(store: KBStore) { self.store = store }
 
     public func records() throws -> [Record] {
-        try store.read { db in try Self.sources(db) }
+        try store.read { db in try Self.sources(db) + Self.actors(db) }
+    }
+
+    /// One record per actor per source that names it (as an actor, not as a place or by a title alone).
+    static func actors(_ db: Database) throws -> [Record] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT (SELECT name FROM source_files f WHERE f.source_id = m.source_id ORDER BY f.id LIMIT 1) AS file,
+                   a.name, a.kind, a.key, a.origin,
+                   coalesce((SELECT m2.country FROM actor_mentions m2 WHERE m2.source_id = m.source_id AND m2.actor_id = a.id
+                             AND m2.country IS NOT NULL GROUP BY m2.country ORDER BY count(*) DESC LIMIT 1), a.country) AS country,
+                   count(*) AS mentions
+            FROM actor_mentions m JOIN actors a ON a.id = m.actor_id
+            WHERE m.is_location = 0 AND m.form <> 'title'
+            GROUP BY m.source_id, a.id
+            ORDER BY file, a.kind, a.name
+            """)
+        return rows.map { r in
+            [
+                ("type", .string("actor")),
+                ("file", .from(r["file"] as String?)),
+                ("name", .from(r["name"] as String?)),
+                ("kind", .from(r["kind"] as String?)),
+                ("country", .from(r["country"] as String?)),
+                ("mentions", .int(r["mentions"])),
+                ("key", .from(r["key"] as String?)),
+                ("origin", .from(r["origin"] as String?)),
+            ]
+        }
     }
 
     static func sources(_ db: Database) throws -> [Record] {

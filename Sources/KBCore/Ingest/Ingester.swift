@@ -28,6 +28,7 @@ public struct Ingester: Sendable {
     public enum Message: Sendable { case error(String), warning(String), progress(done: Int, total: Int, file: String) }
 
     public let processor: ArticleProcessor
+    let actorStore = ActorStore()
 
     public init(resources: Resources) {
         processor = ArticleProcessor(resources: resources)
@@ -87,7 +88,7 @@ public struct Ingester: Sendable {
             return
         }
         let processed = try processor.process(doc, supplied: supplied)
-        let outcome = try store.transaction { db in try SourceWriter.write(db, processed) }
+        let outcome = try store.transaction { db in try SourceWriter.write(db, processed, actors: actorStore) }
         report.sentences += processed.sentences.count
         count(outcome, &report)
     }
@@ -102,7 +103,8 @@ public struct Ingester: Sendable {
     }
 
     func recordVersions(_ store: KBStore) throws {
-        try store.queue.write { db in
+        try store.transaction { db in
+            try actorStore.sync(db, processor.resources.actors, version: processor.resources.version)
             for (k, v) in [("kb_version", KBVersion.string), ("dictionary_version", processor.resources.version)] {
                 try db.execute(sql: "INSERT INTO _kb_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [k, v])
             }

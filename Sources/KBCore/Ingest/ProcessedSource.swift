@@ -5,6 +5,7 @@ public struct ProcessedSource: Sendable {
     public var metadata: SourceMetadata
     public var cleanText: String
     public var sentences: [SentenceSpan]
+    public var actors: ActorResolution
 }
 
 /// The stages an article goes through: clean → metadata → segment (→ actors, dates, events,
@@ -13,11 +14,13 @@ public struct ArticleProcessor: Sendable {
     public let resources: Resources
     let cleaner: Cleaner
     let finder: MetadataFinder
+    let actorResolver: ActorResolver
 
     public init(resources: Resources) {
         self.resources = resources
         cleaner = Cleaner(rules: resources.debris)
         finder = MetadataFinder(publishers: resources.publishers)
+        actorResolver = ActorResolver(dictionary: resources.actors)
     }
 
     /// The fingerprint decides whether a stored source must be extracted again.
@@ -39,7 +42,8 @@ public struct ArticleProcessor: Sendable {
         metadata.fill(from: finder.find(in: cleaned))
         if let user = supplied { metadata.override(with: user) }
         let sentences = resources.splitter.split(blocks: cleaned.blocks)
+        let actors = actorResolver.resolve(sentences: sentences, date: metadata.published?.value)
         return ProcessedSource(document: doc, fingerprint: fingerprint(doc, supplied: supplied), metadata: metadata,
-                               cleanText: cleaned.text, sentences: sentences)
+                               cleanText: cleaned.text, sentences: sentences, actors: actors)
     }
 }

@@ -11,6 +11,7 @@ public struct Resources: Sendable {
     public let debris: DebrisRules
     public let publishers: PublisherDictionary
     public let splitter: SentenceSplitter
+    public let actors: ActorDictionary
     /// A hash of every dictionary file and the extractor version: recorded in the database.
     public let version: String
 
@@ -42,6 +43,7 @@ public struct Resources: Sendable {
         debris = try DebrisRules(tsv: file("cleaning/debris.tsv"))
         publishers = try PublisherDictionary(tsv: file("cleaning/publishers.tsv"))
         splitter = SentenceSplitter(abbreviationList: try file("segmenting/abbreviations.txt"))
+        actors = try ActorDictionary(files: files)
         var all = "extractor \(Self.extractorVersion)\n"
         for key in files.keys.sorted() { all += key + "\n" + files[key]! + "\n" }
         version = String(SHA256.hex(all).prefix(16))

@@ -23,7 +23,7 @@ enum SourceWriter {
     }
 
     /// Writes a processed source, replacing whatever this file held before.
-    static func write(_ db: Database, _ p: ProcessedSource) throws -> Outcome {
+    static func write(_ db: Database, _ p: ProcessedSource, actors: ActorStore) throws -> Outcome {
         let doc = p.document
         let previous = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?", arguments: [doc.path, doc.record])
         var keptLinks: [Row] = []
@@ -60,11 +60,38 @@ enum SourceWriter {
         let insertSentence = try db.cachedStatement(sql: """
             INSERT INTO sentences(source_id, ordinal, paragraph, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)
             """)
+        var sentenceIDs: [Int64] = []
+        sentenceIDs.reserveCapacity(p.sentences.count)
         for s in p.sentences {
             try insertSentence.execute(arguments: [sourceID, s.ordinal, s.paragraph, s.start, s.end, s.text])
+            sentenceIDs.append(db.lastInsertedRowID)
         }
+        try writeActors(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
         if reuseID != nil || previous != nil { return .updated }
         return .added
+    }
+
+    static func writeActors(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], actors: ActorStore) throws {
+        let learned = Dictionary(p.actors.learned.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO actor_mentions(sentence_id, source_id, actor_id, start, "end", surface, form, title, country, is_location)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for m in p.actors.mentions {
+            let base = p.sentences[m.sentence].start
+            var actorID = actors.ids[m.actorKey]
+            if actorID == nil, let entry = learned[m.actorKey] { actorID = try actors.id(for: entry, db) }
+            guard let id = actorID else { continue }
+            try insert.execute(arguments: [sentenceIDs[m.sentence], sourceID, id, base + m.start, base + m.end, m.surface,
+                                           m.form.rawValue, m.title, m.country, m.isLocation ? 1 : 0])
+        }
+        let candidate = try db.cachedStatement(sql: """
+            INSERT INTO actor_candidates(sentence_id, source_id, start, "end", surface, reason) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for c in p.actors.candidates {
+            let base = p.sentences[c.sentence].start
+            try candidate.execute(arguments: [sentenceIDs[c.sentence], sourceID, base + c.start, base + c.end, c.surface, c.reason])
+        }
     }
 
     static func link(_ db: Database, source: Int64, doc: RawDocument) throws {

@@ -1,0 +1,322 @@
+import Foundation
+
+/// Finds the actors of each sentence of a source: dictionary names by longest match (possessives
+/// and plurals included), titles in front of names, surnames after a first mention, titles
+/// alone ("the Russian president"), people the dictionary lacks when the text gives their role
+/// and affiliation, and places that are locations rather than actors.
+public struct ActorResolver: Sendable {
+    public let dictionary: ActorDictionary
+
+    public init(dictionary: ActorDictionary) { self.dictionary = dictionary }
+
+    /// Words before a place name that make it a location: "in Damascus", "east of Damascus".
+    static let locatives: Set<String> = ["in", "into", "near", "inside", "across", "throughout", "within", "around", "outside", "at", "toward", "towards", "outskirts"]
+    static let directions: Set<String> = ["east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "outskirts", "kilometers", "kilometres", "miles", "km"]
+    /// Words after a place name that make it a location: "the Israel-Lebanon border".
+    static let placeNouns: Set<String> = ["border", "borders", "frontier", "boundary", "coast", "airspace"]
+    /// Words after an organization's name that make it the name of an event or venue: "the G20 Summit".
+    static let venueNouns: Set<String> = ["summit", "summits", "conference", "meeting", "session", "sidelines", "forum", "ministerial"]
+    /// Capitalized words that do not belong to a person's name (sentence starters, calendar words, geography).
+    static let notCandidate: Set<String> = ["On", "In", "At", "A", "An", "The", "As", "By", "For", "From", "Of", "To", "With", "After", "Before",
+        "Since", "Until", "Over", "Under", "More", "Less", "Most", "New", "Old", "Possible", "Potential", "Strategic", "Strained", "Closer",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+        "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+        "Sep", "Sept", "Oct", "Nov", "Dec", "Sea", "Strait", "Ocean", "Gulf", "River", "Treaty", "Operation", "Act", "Europe", "Asia",
+        "Africa", "America", "Force", "Forces", "Army", "Party", "Council", "Ministry", "Agreement", "Accord", "War", "Campaign",
+        "Calculations", "Implications", "Alliances", "Remain", "Risks", "Openings", "Shift", "Pressure", "Autonomy", "Ties", "Balancing",
+        "Conclusion", "Position", "Security", "Concern", "Avoiding", "Provoking", "Eastern", "Western", "Northern", "Southern", "Middle"]
+    static let motion: Set<String> = ["to", "visit", "visited", "visiting", "visits"]
+    /// Geographic modifiers: "southern Syria" is a region, so "from southern Syria" is a place.
+    static let regions: Set<String> = ["southern", "northern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern"]
+
+    final class State {
+        var seenPeople: [String: Int] = [:]            // surname or name → actor index (dictionary)
+        var learnedByName: [String: Int] = [:]          // surname/full name → index into learned
+        var learned: [ActorEntry] = []
+        var lastPeople: [Int] = []                      // recently mentioned dictionary people, newest last
+    }
+
+    public func resolve(sentences: [SentenceSpan], date: KBDate?) -> ActorResolution {
+        var out = ActorResolution()
+        let state = State()
+        for s in sentences {
+            let tokens = Tokenizer.tokens(s.text)
+            out.tokens.append(tokens)
+            resolveSentence(s, tokens, date: date, state: state, into: &out)
+        }
+        out.learned = state.learned
+        return out
+    }
+
+    func resolveSentence(_ s: SentenceSpan, _ t: [Token], date: KBDate?, state: State, into out: inout ActorResolution) {
+        var i = 0
+        var pendingTitle: (title: String, range: Range<Int>, affiliation: ActorMention?)? = nil
+        while i < t.count {
+            let tok = t[i]
+            guard tok.kind == .word else { i += 1; continue }
+
+            // A title ("Deputy Foreign Minister", "commander", "the prime minister").
+            if let n = titleLength(t, at: i) {
+                let title = t[i..<(i + n)].map(\.text).joined(separator: " ")
+                let affiliation = out.mentions.last.flatMap { m -> ActorMention? in
+                    guard m.sentence == s.ordinal, m.kind != .person else { return nil }
+                    // Adjacent, or separated by a possessive: "Israel’s Ambassador", "Russian Deputy Foreign Minister".
+                    var k = m.tokens.upperBound
+                    while k < i && (t[k].kind == .possessive || ["former", "then", "senior", "top", "retired", "acting"].contains(t[k].lower)) { k += 1 }
+                    return k == i ? m : nil
+                }
+                let next = i + n
+                if next < t.count, t[next].kind == .word, t[next].isCapitalized, titleLength(t, at: next) == nil {
+                    pendingTitle = (title, i..<next, affiliation)
+                    i = next
+                    continue
+                }
+                // A title alone refers to a person: resolve by affiliation and role, or to the last such person.
+                if let person = personByTitle(title, affiliation: affiliation?.country, date: date, state: state, tokens: t, at: i) {
+                    let m = mention(s, t, i..<next, actor: person, form: .title, date: date)
+                    out.mentions.append(m)
+                } else if let aff = affiliation, isOfficialTitle(title) {
+                    _ = aff  // "the Russian Foreign Office spokeswoman": the state's adjective is already a mention.
+                }
+                i = next
+                continue
+            }
+
+            // A dictionary form, longest first.
+            if let (n, hits) = dictionary.longestMatch(t, at: i) ?? pluralMatch(t, at: i) {
+                if let chosen = choose(hits, t, i, n, title: pendingTitle?.title, date: date, state: state) {
+                    var m = mention(s, t, i..<(i + n), actor: chosen.actor, form: mentionForm(chosen.form), date: date)
+                    m.title = pendingTitle?.title
+                    if dictionary.actors[chosen.actor].kind == .person {
+                        if chosen.form == .name || pendingTitle != nil { remember(chosen.actor, state) }
+                        state.lastPeople.append(chosen.actor)
+                    }
+                    m.isLocation = isLocation(m, t, i, n) || continuesLocation(m, t, i, out.mentions)
+                    out.mentions.append(m)
+                } else if let learned = learnedPerson(t, i..<(i + n), state: state) {
+                    out.mentions.append(learnedMention(s, t, i..<(i + n), learned, state: state))
+                } else {
+                    out.candidates.append(ActorCandidate(sentence: s.ordinal, start: t[i].start, end: t[i + n - 1].end,
+                                                         surface: span(s, t, i..<(i + n)), reason: "ambiguous name"))
+                }
+                pendingTitle = nil
+                i += n
+                continue
+            }
+
+            // Hyphenated compounds: "U.S.-Israel", "Israel-Russia", "Russo-Israeli".
+            if tok.text.contains("-"), let parts = hyphenParts(s, tok, i, date: date) {
+                out.mentions += parts
+                i += 1
+                pendingTitle = nil
+                continue
+            }
+
+            // Capitalized words the dictionary lacks: a person learned from the text, or a candidate.
+            if tok.isCapitalized {
+                var j = i
+                while j < t.count, t[j].kind == .word, t[j].isCapitalized || t[j].text.hasPrefix("al-") || t[j].text == "bin", j - i < 4,
+                      dictionary.longestMatch(t, at: j) == nil, titleLength(t, at: j) == nil { j += 1 }
+                let name = t[i..<j].map(\.text).joined(separator: " ")
+                if let learned = learnedPerson(t, i..<j, state: state) {
+                    out.mentions.append(learnedMention(s, t, i..<j, learned, state: state))
+                } else if j - i >= 2, let p = pendingTitle, let aff = p.affiliation?.country ?? p.affiliation.flatMap({ dictionary.actor(key: $0.actorKey)?.country }),
+                          MetadataFinder.isPersonName(name) {
+                    // "Russian Deputy Foreign Minister Sergei Vershinin": a new person with that affiliation.
+                    let key = "learned:" + Self.slug(name)
+                    let entry = ActorEntry(key: key, name: name, kind: .person, country: aff, gender: nil, learned: true)
+                    state.learned.append(entry)
+                    let idx = state.learned.count - 1
+                    state.learnedByName[name] = idx
+                    if let last = t[j - 1].text as String? { state.learnedByName[last] = idx }
+                    var m = learnedMention(s, t, i..<j, idx, state: state)
+                    m.title = p.title
+                    out.mentions.append(m)
+                } else if j - i >= 2, j - i <= 3, MetadataFinder.isPersonName(name), t[i..<j].allSatisfy({ !Self.notCandidate.contains($0.text) && !$0.text.contains("-") || $0.text.hasPrefix("al-") }),
+                          j == t.count || t[j].kind != .word || !t[j].isCapitalized {
+                    out.candidates.append(ActorCandidate(sentence: s.ordinal, start: t[i].start, end: t[j - 1].end, surface: name,
+                                                         reason: pendingTitle == nil ? "name with no affiliation" : "title with no affiliation"))
+                }
+                pendingTitle = nil
+                i = max(j, i + 1)
+                continue
+            }
+            pendingTitle = nil
+            i += 1
+        }
+    }
+
+    // MARK: - Pieces
+
+    func mentionForm(_ f: AliasForm) -> ActorMention.Form {
+        switch f { case .name: return .name; case .adjective: return .adjective; case .seat: return .seat; case .surname: return .surname }
+    }
+
+    func span(_ s: SentenceSpan, _ t: [Token], _ r: Range<Int>) -> String {
+        let scalars = Array(s.text.unicodeScalars)
+        return String(String.UnicodeScalarView(scalars[t[r.lowerBound].start..<t[r.upperBound - 1].end]))
+    }
+
+    func mention(_ s: SentenceSpan, _ t: [Token], _ r: Range<Int>, actor: Int, form: ActorMention.Form, date: KBDate?) -> ActorMention {
+        let a = dictionary.actors[actor]
+        return ActorMention(sentence: s.ordinal, tokens: r, start: t[r.lowerBound].start, end: t[r.upperBound - 1].end,
+                            surface: span(s, t, r), actorKey: a.key, form: form, country: dictionary.country(of: actor, on: date),
+                            kind: a.kind, isLocation: false, title: nil)
+    }
+
+    func learnedMention(_ s: SentenceSpan, _ t: [Token], _ r: Range<Int>, _ idx: Int, state: State) -> ActorMention {
+        let a = state.learned[idx]
+        return ActorMention(sentence: s.ordinal, tokens: r, start: t[r.lowerBound].start, end: t[r.upperBound - 1].end,
+                            surface: span(s, t, r), actorKey: a.key, form: r.count == 1 ? .surname : .name, country: a.country,
+                            kind: .person, isLocation: false, title: nil)
+    }
+
+    func learnedPerson(_ t: [Token], _ r: Range<Int>, state: State) -> Int? {
+        let name = t[r].map(\.text).joined(separator: " ")
+        return state.learnedByName[name]
+    }
+
+    func remember(_ actor: Int, _ state: State) {
+        let a = dictionary.actors[actor]
+        state.seenPeople[a.name] = actor
+        if let last = Tokenizer.tokens(a.name).last?.text { state.seenPeople[last] = actor }
+    }
+
+    /// "Russians" → "Russian" (adjective forms only).
+    func pluralMatch(_ t: [Token], at i: Int) -> (Int, [ActorDictionary.Hit])? {
+        let w = t[i].text
+        guard w.hasSuffix("s"), w.count > 3, let hits = dictionary.index[String(w.dropLast())] else { return nil }
+        let adj = hits.filter { $0.form == .adjective }
+        return adj.isEmpty ? nil : (1, adj)
+    }
+
+    /// Picks the actor a form names here. Surnames need a first full mention, a title, or to be unique.
+    func choose(_ hits: [ActorDictionary.Hit], _ t: [Token], _ i: Int, _ n: Int, title: String?, date: KBDate?, state: State) -> ActorDictionary.Hit? {
+        let full = hits.filter { $0.form != .surname }
+        if let h = full.first(where: { dictionary.actors[$0.actor].kind != .person }) ?? full.first { return h }
+        let surname = t[i..<(i + n)].map(\.text).joined(separator: " ")
+        if let seen = state.seenPeople[surname], let h = hits.first(where: { $0.actor == seen }) { return h }
+        if hits.count == 1 { return hits[0] }
+        // Several people share the surname: the one whose role on the date fits the title, or the only one in office.
+        let inOffice = hits.filter { !dictionary.roles(of: dictionary.actors[$0.actor].key, on: date).isEmpty }
+        if let title {
+            let wanted = Self.normalizeTitle(title)
+            let fit = inOffice.filter { h in dictionary.roles(of: dictionary.actors[h.actor].key, on: date).contains { Self.normalizeTitle($0.title).hasSuffix(wanted) } }
+            if fit.count == 1 { return fit[0] }
+        }
+        return inOffice.count == 1 ? inOffice[0] : nil
+    }
+
+    /// Longest title at token i (case-insensitive), if any.
+    func titleLength(_ t: [Token], at i: Int) -> Int? {
+        let first = t[i].lower
+        for title in dictionary.titles where title[0] == first && i + title.count <= t.count {
+            var ok = true
+            for (k, w) in title.enumerated() where t[i + k].lower != w { ok = false; break }
+            if ok {
+                // A capitalized title word that is also a dictionary name start ("General Assembly") is not a title.
+                if title.count == 1, t[i].isCapitalized, i + 1 < t.count, dictionary.longestMatch(t, at: i).map({ $0.0 > 1 }) == true { return nil }
+                return title.count
+            }
+        }
+        return nil
+    }
+
+    func isOfficialTitle(_ title: String) -> Bool { true }
+
+    /// "the prime minister" / "Russia's foreign minister": the person holding that office on the date.
+    func personByTitle(_ title: String, affiliation: String?, date: KBDate?, state: State, tokens t: [Token], at i: Int) -> Int? {
+        let wanted = Self.normalizeTitle(title)
+        guard !["leader", "head", "chief", "commander", "director", "general", "minister", "official", "mr.", "mrs.", "ms.", "dr."].contains(wanted) else { return nil }
+        // Only a reference: "the …" or an affiliation before it.
+        let before = i > 0 ? t[i - 1].lower : ""
+        guard affiliation != nil || before == "the" else { return nil }
+        if let country = affiliation, let date {
+            var found: Set<Int> = []
+            for (key, roles) in dictionary.roles where roles.contains(where: { $0.country == country && $0.covers(date) && Self.normalizeTitle($0.title) == wanted }) {
+                if let idx = dictionary.keyIndex[key] { found.insert(idx) }
+            }
+            return found.count == 1 ? found.first : nil
+        }
+        for p in state.lastPeople.reversed() {
+            if dictionary.roles(of: dictionary.actors[p].key, on: date).contains(where: { Self.normalizeTitle($0.title) == wanted }) { return p }
+        }
+        return nil
+    }
+
+    static func normalizeTitle(_ title: String) -> String {
+        var t = title.lowercased()
+        for (a, b) in [("defence", "defense"), ("minister of foreign affairs", "foreign minister"), ("foreign affairs minister", "foreign minister"),
+                       ("minister of defense", "defense minister"), ("foreign office", "foreign ministry"), ("spokeswoman", "spokesperson"),
+                       ("spokesman", "spokesperson"), ("advisor", "adviser"), ("secretary general", "secretary-general")] {
+            t = t.replacingOccurrences(of: a, with: b)
+        }
+        return t
+    }
+
+    /// A place named as a location rather than as an actor.
+    func isLocation(_ m: ActorMention, _ t: [Token], _ i: Int, _ n: Int) -> Bool {
+        let prev = i > 0 ? t[i - 1].lower : ""
+        let prev2 = i > 1 ? t[i - 2].lower : ""
+        let next = i + n < t.count ? t[i + n].lower : ""
+        let nextIsPossessive = i + n < t.count && t[i + n].kind == .possessive
+        if nextIsPossessive { return false }
+        switch m.form {
+        case .seat:
+            let p = prev == "the" ? prev2 : prev
+            if Self.locatives.contains(p) || Self.motion.contains(p) { return true }
+            if Self.venueNouns.contains(next) || next == "talks" || next == "process" || next == "accords" { return true }
+            if p == "of" && Self.directions.contains(prev == "the" ? (i > 2 ? t[i - 3].lower : "") : prev2) { return true }
+            return Self.placeNouns.contains(next)
+        case .name where m.kind == .state:
+            let p = prev == "the" ? prev2 : prev
+            if Self.locatives.contains(p) && p != "at" { return true }
+            if Self.regions.contains(prev) && (Self.locatives.contains(prev2) || prev2 == "from") { return true }
+            return Self.placeNouns.contains(next)
+        case .name where m.kind == .international_organization || m.kind == .organization:
+            if Self.venueNouns.contains(next) { return true }
+            return prev == "at" || (prev == "the" && prev2 == "at")
+        default:
+            return false
+        }
+    }
+
+    /// "Syria and Lebanon" after "in" or "from southern": a place joined to a place is a place.
+    func continuesLocation(_ m: ActorMention, _ t: [Token], _ i: Int, _ previous: [ActorMention]) -> Bool {
+        guard m.kind == .state || m.form == .seat, i > 0, ["and", "or", ","].contains(t[i - 1].lower),
+              let last = previous.last, last.sentence == m.sentence, last.isLocation, last.tokens.upperBound == i - 1 else { return false }
+        return true
+    }
+
+    /// "U.S.-Israel", "Israel-Russia", "Russo-Israeli": each part that names a state.
+    func hyphenParts(_ s: SentenceSpan, _ tok: Token, _ i: Int, date: KBDate?) -> [ActorMention]? {
+        var out: [ActorMention] = []
+        var offset = tok.start
+        for part in tok.text.split(separator: "-", omittingEmptySubsequences: false) {
+            let word = String(part)
+            let len = word.unicodeScalars.count
+            if let hits = dictionary.wordHits(word) ?? dictionary.wordHits(word + "."),
+               let h = hits.first(where: { dictionary.actors[$0.actor].kind != .person && $0.form != .surname }) {
+                let a = dictionary.actors[h.actor]
+                out.append(ActorMention(sentence: s.ordinal, tokens: i..<(i + 1), start: offset, end: offset + len, surface: word,
+                                        actorKey: a.key, form: mentionForm(h.form), country: a.country, kind: a.kind, isLocation: false, title: nil))
+            }
+            offset += len + 1
+        }
+        if out.isEmpty { return nil }
+        // "the Israel-Lebanon border": the parts are places.
+        let tokens = Tokenizer.tokens(s.text)
+        if let k = tokens.firstIndex(where: { $0.start == tok.start }), k + 1 < tokens.count, Self.placeNouns.contains(tokens[k + 1].lower) {
+            for j in out.indices { out[j].isLocation = true }
+        }
+        return out
+    }
+
+    static func slug(_ name: String) -> String {
+        var out = ""
+        for ch in name.lowercased().folding(options: .diacriticInsensitive, locale: nil) {
+            if ch.isLetter || ch.isNumber { out.append(ch) } else if ch == "'" || ch == "’" || ch == "." { continue } else if out.last != "-" { out.append("-") }
+        }
+        return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+}
