@@ -26,8 +26,17 @@ let package = Package(
             name: "KBCore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                "CLibXML2",
             ],
             plugins: ["EmbedData"]
+        ),
+        // libxml2's HTML parser (Debian's libxml2-dev), with a shim that keeps its ICU types
+        // away from Foundation's and wraps xmlFree for Swift 6.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // Embeds Migrations/*.sql and Dictionaries/** into the binary, so that a copied
         // `kb` needs no resource bundle.

@@ -84,6 +84,32 @@ struct ReaderTests {
         #expect(docs.allSatisfy { $0.format == .json })
     }
 
+    @Test("HTML: main content and meta tags, without menus, sidebars and comment forms")
+    func html() throws {
+        let dir = Support.tempDir()
+        Support.write("""
+            <html lang="en"><head><title>Kremlin Warns Israel | Example News</title>
+            <meta property="article:published_time" content="2019-01-22T08:00:00Z">
+            <meta name="author" content="Jane Roe"><meta property="og:site_name" content="Example News"></head>
+            <body><nav><ul><li>Home</li><li>World</li></ul></nav>
+            <article><h1>Kremlin Warns Israel</h1>
+            <p>Russia warned Israel on Tuesday against further strikes in Syria, the foreign ministry said in Moscow.</p>
+            <p>The warning followed an Israeli raid near Damascus that targeted Iranian positions, officials said.</p></article>
+            <aside class="related"><p>Related: other stories about the region that nobody asked for today.</p></aside>
+            <form class="comment-form"><p>Leave a comment below, we would love to hear from you now.</p></form>
+            <footer>© 2019 Example News</footer></body></html>
+            """, to: dir, "page.html")
+        let db = Support.tempDir() + "/h.db"
+        let (report, errors) = try Support.ingest([dir], db: db)
+        #expect(errors.isEmpty && report.added == 1)
+        #expect(try Support.strings(db, "SELECT title || '|' || published || '|' || publisher || '|' || authors || '|' || format FROM sources")
+                == ["Kremlin Warns Israel|2019-01-22|Example News|[\"Jane Roe\"]|html"])
+        #expect(try Support.strings(db, "SELECT text FROM sentences ORDER BY ordinal") == [
+            "Russia warned Israel on Tuesday against further strikes in Syria, the foreign ministry said in Moscow.",
+            "The warning followed an Israeli raid near Damascus that targeted Iranian positions, officials said.",
+        ])
+    }
+
     @Test("the manifest supplies metadata, recorded as supplied by the user, and wins over the text")
     func manifest() throws {
         let dir = Support.tempDir()

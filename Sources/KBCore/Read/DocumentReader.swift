@@ -75,6 +75,26 @@ public enum DocumentReader {
     }
 
     static func readHTML(_ bytes: [UInt8], path: String) -> Result<RawDocument, KBError> {
-        .failure(.noText(path: path, reason: "HTML reading is not available yet"))
+        let article: HTMLArticle
+        do {
+            article = try HTMLReader.read(bytes)
+        } catch let error as HTMLReadError {
+            return .failure(.noText(path: path, reason: error.reason))
+        } catch {
+            return .failure(.noText(path: path, reason: "\(error)"))
+        }
+        var meta = SourceMetadata()
+        if let t = article.title { meta.title = Sourced(t, .text) }
+        if let d = article.published {
+            guard let date = MetadataDate.parse(d) else {
+                return .failure(.badMetadata(path: path, field: "published date", value: d, reason: "not a date"))
+            }
+            meta.published = Sourced(date, .text)
+        }
+        if !article.authors.isEmpty { meta.authors = Sourced(article.authors, .text) }
+        if let p = article.publisher { meta.publisher = Sourced(p, .text) }
+        if let u = article.url { meta.url = Sourced(u, .text) }
+        meta.language = article.language
+        return .success(document(path: path, format: .html, body: article.text, bytes: bytes, metadata: meta))
     }
 }

@@ -1,0 +1,217 @@
+/// An HTML article: its main content as plain text plus its metadata.
+public struct HTMLArticle: Sendable, Equatable {
+    /// og:title, else twitter:title, else the `<h1>` inside the main content,
+    /// else `<title>` without a trailing " | Site" / " - Site" suffix.
+    public var title: String?
+    /// The publication date string exactly as the page gives it.
+    public var published: String?
+    /// De-duplicated author names.
+    public var authors: [String]
+    /// og:site_name, JSON-LD publisher name, application-name, or the site
+    /// suffix removed from `<title>`.
+    public var publisher: String?
+    /// `<link rel=canonical>`, else og:url.
+    public var url: String?
+    /// `<html lang>`.
+    public var language: String?
+    /// The main content: one block (paragraph, heading, list item, table
+    /// row, …) per line, blocks separated by a blank line.
+    public var text: String
+
+    public init(
+        title: String? = nil, published: String? = nil, authors: [String] = [], publisher: String? = nil,
+        url: String? = nil, language: String? = nil, text: String
+    ) {
+        self.title = title
+        self.published = published
+        self.authors = authors
+        self.publisher = publisher
+        self.url = url
+        self.language = language
+        self.text = text
+    }
+}
+
+public struct HTMLReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+
+    static let noText = HTMLReadError(reason: "no readable text in the HTML")
+}
+
+/// Reads news articles from HTML with libxml2's HTML parser.
+public enum HTMLReader {
+    /// Parses `bytes` (UTF-8, Windows-1252 or any charset the page declares)
+    /// and extracts the main content and metadata.
+    /// - Throws: `HTMLReadError` when the input is empty, cannot be parsed,
+    ///   or has no text in its main content.
+    public static func read(_ bytes: [UInt8]) throws -> HTMLArticle {
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C && $0 != 0 }) else {
+            throw HTMLReadError.noText
+        }
+        let input = HTMLCharset.prepare(bytes)
+        let tree = try HTMLTree.parse(input.bytes, encoding: input.encoding, skip: input.skip)
+        guard !tree.nodes.isEmpty else { throw HTMLReadError.noText }
+
+        let content = HTMLContentExtractor(tree: tree)
+        var root = content.chooseRoot()
+        var text = content.text(of: root)
+        if text.isEmpty && root.element != content.body {
+            root = HTMLContentExtractor.Root(element: content.body, skipped: [])
+            text = content.text(of: root)
+        }
+        guard !text.isEmpty else { throw HTMLReadError.noText }
+
+        let metadata = HTMLMetadata(tree: tree)
+        let jsonLD = JSONLDSummary(scripts: metadata.jsonLDScripts)
+        var article = HTMLArticle(text: text)
+        article.language = metadata.language ?? metadata.meta("http-equiv:content-language")
+        article.url = url(metadata)
+        article.publisher = metadata.meta("og:site_name") ?? jsonLD.publisher ?? metadata.meta("application-name")
+        article.authors = authors(metadata, jsonLD: jsonLD)
+        article.published = published(metadata, jsonLD: jsonLD, content: content, root: root.element)
+        (article.title, article.publisher) = title(metadata, content: content, root: root.element, publisher: article.publisher)
+        return article
+    }
+
+    // MARK: - Metadata rules
+
+    static func url(_ metadata: HTMLMetadata) -> String? {
+        let canonical = metadata.canonical
+        let og = metadata.meta("og:url")
+        func isAbsolute(_ url: String) -> Bool { url.contains("://") || url.hasPrefix("//") }
+        if let canonical, isAbsolute(canonical) { return canonical }
+        if let og, isAbsolute(og) { return og }
+        return canonical ?? og
+    }
+
+    static func title(
+        _ metadata: HTMLMetadata, content: HTMLContentExtractor, root: Int, publisher: String?
+    ) -> (title: String?, publisher: String?) {
+        // The site suffix of <title> names the publisher when nothing else does.
+        let publisher = publisher ?? metadata.titleElement.flatMap { splitTitle($0).1 }
+        if let social = metadata.meta("og:title", "twitter:title") {
+            return (stripSite(publisher, from: social) ?? social, publisher)
+        }
+        for scope in content.scopes(of: root) {
+            if let heading = content.firstElement(in: scope, where: { $0.tag == "h1" }) {
+                let text = content.inlineText(of: heading)
+                if !text.isEmpty { return (text, publisher) }
+            }
+        }
+        guard let title = metadata.titleElement else { return (nil, publisher) }
+        if let stripped = stripSite(publisher, from: title) { return (stripped, publisher) }
+        return (splitTitle(title).0, publisher)
+    }
+
+    static let titleSeparators = [" | ", " - ", " \u{2013} ", " \u{2014} ", " \u{00B7} ", " \u{2022} ", " :: ", " // ", " \u{00BB} "]
+
+    /// Splits "Headline | Site" at the last separator; the suffix must look
+    /// like a name (at most six words, 60 characters).
+    static func splitTitle(_ title: String) -> (String, String?) {
+        var cut: Range<String.Index>?
+        for separator in titleSeparators {
+            if let range = title.ranges(of: separator).last, cut.map({ range.lowerBound > $0.lowerBound }) ?? true {
+                cut = range
+            }
+        }
+        guard let cut else { return (title, nil) }
+        let head = HTMLTextBuilder.trimmed(String(title[..<cut.lowerBound]))
+        let suffix = HTMLTextBuilder.trimmed(String(title[cut.upperBound...]))
+        guard !head.isEmpty, !suffix.isEmpty, suffix.count <= 60,
+              suffix.split(separator: " ").count <= 6 else { return (title, nil) }
+        return (head, suffix)
+    }
+
+    /// `title` without a known site name before or after a separator.
+    static func stripSite(_ site: String?, from title: String) -> String? {
+        guard let site, !site.isEmpty else { return nil }
+        let lowerTitle = title.lowercased()
+        let lowerSite = site.lowercased()
+        for separator in titleSeparators {
+            if lowerTitle.hasSuffix(separator + lowerSite) {
+                let head = HTMLTextBuilder.trimmed(String(title.dropLast(separator.count + site.count)))
+                if !head.isEmpty { return head }
+            }
+            if lowerTitle.hasPrefix(lowerSite + separator) {
+                let tail = HTMLTextBuilder.trimmed(String(title.dropFirst(separator.count + site.count)))
+                if !tail.isEmpty { return tail }
+            }
+        }
+        return nil
+    }
+
+    static func published(
+        _ metadata: HTMLMetadata, jsonLD: JSONLDSummary, content: HTMLContentExtractor, root: Int
+    ) -> String? {
+        if let date = metadata.meta("article:published_time", "og:published_time") { return date }
+        if let date = jsonLD.published { return date }
+        if let date = metadata.meta(
+            "date", "pubdate", "dc.date", "publish-date", "parsely-pub-date", "dc.date.issued",
+            "dcterms.date", "dcterms.issued", "publishdate", "publish_date", "datepublished", "sailthru.date"
+        ) {
+            return date
+        }
+        if let date = metadata.microdataPublished { return date }
+        let hasDate: (HTMLTree.Node) -> Bool = { $0.tag == "time" && HTMLMetadata.nonEmpty($0.attribute("datetime")) != nil }
+        for scope in content.scopes(of: root) {
+            if let time = content.firstElement(in: scope, where: hasDate) {
+                return HTMLMetadata.nonEmpty(content.tree.nodes[time].attribute("datetime"))
+            }
+        }
+        return nil
+    }
+
+    static func authors(_ metadata: HTMLMetadata, jsonLD: JSONLDSummary) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        func add(_ raw: String) {
+            for name in splitNames(raw) {
+                let key = name.lowercased()
+                if !seen.contains(key) {
+                    seen.insert(key)
+                    names.append(name)
+                }
+            }
+        }
+        metadata.allMetas("author").forEach(add)
+        metadata.allMetas("article:author").forEach(add)
+        jsonLD.authors.forEach(add)
+        if names.isEmpty {
+            for key in ["parsely-author", "dc.creator", "dcterms.creator", "byl", "sailthru.author"] {
+                metadata.allMetas(key).forEach(add)
+            }
+        }
+        if names.isEmpty { metadata.authorLinks.forEach(add) }
+        return names
+    }
+
+    /// "Zvi Magen and Eldad Shavit" → ["Zvi Magen", "Eldad Shavit"]; also
+    /// splits on "," and ";", drops a leading "By " and URLs.
+    static func splitNames(_ raw: String) -> [String] {
+        var text = HTMLTextBuilder.collapsed(raw)
+        for separator in [";", " and ", " AND ", " And "] {
+            text = text.replacing(separator, with: ",")
+        }
+        var result: [String] = []
+        for part in text.split(separator: ",") {
+            var name = HTMLTextBuilder.trimmed(String(part))
+            if name.lowercased().hasPrefix("by ") { name = HTMLTextBuilder.trimmed(String(name.dropFirst(3))) }
+            guard !name.isEmpty, name.count <= 100, !isURL(name) else { continue }
+            result.append(name)
+        }
+        return result
+    }
+
+    static func isURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") || lower.hasPrefix("www.") {
+            return true
+        }
+        return !lower.contains(" ") && (lower.contains("/") || lower.hasSuffix(".com"))
+    }
+}
