@@ -8,10 +8,11 @@ struct EmbedData: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
         let folders = ["Migrations", "Dictionaries"].map { root.appending(path: $0) }
-        var inputs: [URL] = []
+        // The folders themselves are inputs too: adding a file changes its folder, which reruns the tool.
+        var inputs: [URL] = folders
         for folder in folders {
             guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            for case let url as URL in walker {
                 inputs.append(url)
             }
         }
@@ -21,7 +22,7 @@ struct EmbedData: BuildToolPlugin {
             .buildCommand(
                 displayName: "Embedding Migrations and Dictionaries",
                 executable: try context.tool(named: "EmbedDataTool").url,
-                arguments: [output.path, root.path] + inputs.map(\.path),
+                arguments: [output.path, root.path] + folders.map(\.path),
                 inputFiles: inputs,
                 outputFiles: [output]
             ),

@@ -9,7 +9,7 @@ public struct Exporter {
     public init(store: KBStore) { self.store = store }
 
     public func records() throws -> [Record] {
-        try store.read { db in try Self.sources(db) + Self.actors(db) }
+        try store.read { db in try Self.sources(db) + Self.actors(db) + Self.events(db) }
     }
 
     /// One record per actor per source that names it (as an actor, not as a place or by a title alone).
@@ -37,6 +37,38 @@ public struct Exporter {
                 ("origin", .from(r["origin"] as String?)),
             ]
         }
+    }
+
+    static func party(_ name: String?, _ country: String?) -> JSONValue {
+        guard let name else { return .null }
+        return .object([("name", .string(name)), ("country", .from(country))])
+    }
+
+    static func events(_ db: Database) throws -> [Record] {
+        try Row.fetchAll(db, sql: "SELECT v.*, e.date_phrase, e.date_approximate FROM events_view v JOIN events e ON e.id = v.id ORDER BY v.file, v.id").map(eventRecord)
+    }
+
+    static func eventRecord(_ r: Row) -> Record {
+        [
+            ("type", .string("event")),
+            ("file", .from(r["file"] as String?)),
+            ("id", .int(r["id"])),
+            ("event_type", .from(r["event_type"] as String?)),
+            ("cameo", .from(r["cameo"] as String?)),
+            ("initiator", party(r["initiator"], r["initiator_country"])),
+            ("target", party(r["target"], r["target_country"])),
+            ("date", .from(r["date"] as String?)),
+            ("date_precision", .from(r["date_precision"] as String?)),
+            ("date_basis", .from(r["date_basis"] as String?)),
+            ("date_phrase", .from(r["date_phrase"] as String?)),
+            ("year", .from(r["year"] as Int?)),
+            ("location", .from(r["location"] as String?)),
+            ("mode", .from(r["mode"] as String?)),
+            ("cue", .from(r["cue"] as String?)),
+            ("mentions", .from(r["mentions"] as Int?)),
+            ("sentence", .from(r["sentence"] as String?)),
+            ("source_title", .from(r["source_title"] as String?)),
+        ]
     }
 
     static func sources(_ db: Database) throws -> [Record] {

@@ -6,6 +6,7 @@ public struct ProcessedSource: Sendable {
     public var cleanText: String
     public var sentences: [SentenceSpan]
     public var actors: ActorResolution
+    public var events: [ExtractedEvent]
 }
 
 /// The stages an article goes through: clean → metadata → segment (→ actors, dates, events,
@@ -15,12 +16,15 @@ public struct ArticleProcessor: Sendable {
     let cleaner: Cleaner
     let finder: MetadataFinder
     let actorResolver: ActorResolver
+    let eventExtractor: EventExtractor
+    let dateResolver = DateResolver()
 
     public init(resources: Resources) {
         self.resources = resources
         cleaner = Cleaner(rules: resources.debris)
         finder = MetadataFinder(publishers: resources.publishers)
         actorResolver = ActorResolver(dictionary: resources.actors)
+        eventExtractor = EventExtractor(cues: resources.eventCues, dictionary: resources.actors)
     }
 
     /// The fingerprint decides whether a stored source must be extracted again.
@@ -42,8 +46,11 @@ public struct ArticleProcessor: Sendable {
         metadata.fill(from: finder.find(in: cleaned))
         if let user = supplied { metadata.override(with: user) }
         let sentences = resources.splitter.split(blocks: cleaned.blocks)
-        let actors = actorResolver.resolve(sentences: sentences, date: metadata.published?.value)
+        let published = metadata.published?.value
+        let actors = actorResolver.resolve(sentences: sentences, date: published)
+        let contexts = SentenceContexts.build(sentences: sentences, actors: actors, publication: published, resolver: dateResolver)
+        let events = eventExtractor.extract(contexts, publication: published)
         return ProcessedSource(document: doc, fingerprint: fingerprint(doc, supplied: supplied), metadata: metadata,
-                               cleanText: cleaned.text, sentences: sentences, actors: actors)
+                               cleanText: cleaned.text, sentences: sentences, actors: actors, events: events)
     }
 }

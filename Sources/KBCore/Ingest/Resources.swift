@@ -12,6 +12,7 @@ public struct Resources: Sendable {
     public let publishers: PublisherDictionary
     public let splitter: SentenceSplitter
     public let actors: ActorDictionary
+    public let eventCues: EventCues
     /// A hash of every dictionary file and the extractor version: recorded in the database.
     public let version: String
 
@@ -44,6 +45,7 @@ public struct Resources: Sendable {
         publishers = try PublisherDictionary(tsv: file("cleaning/publishers.tsv"))
         splitter = SentenceSplitter(abbreviationList: try file("segmenting/abbreviations.txt"))
         actors = try ActorDictionary(files: files)
+        eventCues = try EventCues(cues: file("events/cues.tsv"), filters: file("events/filters.tsv"), bodies: file("actors/bodies.txt"))
         var all = "extractor \(Self.extractorVersion)\n"
         for key in files.keys.sorted() { all += key + "\n" + files[key]! + "\n" }
         version = String(SHA256.hex(all).prefix(16))

@@ -67,6 +67,7 @@ enum SourceWriter {
             sentenceIDs.append(db.lastInsertedRowID)
         }
         try writeActors(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
+        try writeEvents(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
         if reuseID != nil || previous != nil { return .updated }
         return .added
     }
@@ -91,6 +92,33 @@ enum SourceWriter {
         for c in p.actors.candidates {
             let base = p.sentences[c.sentence].start
             try candidate.execute(arguments: [sentenceIDs[c.sentence], sourceID, base + c.start, base + c.end, c.surface, c.reason])
+        }
+    }
+
+    static func actorID(_ key: String, _ p: ProcessedSource, _ actors: ActorStore, _ db: Database) throws -> Int64? {
+        if let id = actors.ids[key] { return id }
+        if let entry = p.actors.learned.first(where: { $0.key == key }) { return try actors.id(for: entry, db) }
+        return nil
+    }
+
+    static func writeEvents(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], actors: ActorStore) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO events(source_id, sentence_id, event_type, cameo, initiator_id, initiator_country, target_id, target_country,
+              date, date_precision, date_basis, date_phrase, date_approximate, location, mode, cue)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let mention = try db.cachedStatement(sql: "INSERT INTO event_mentions(event_id, sentence_id, start, \"end\") VALUES (?, ?, ?, ?)")
+        for e in p.events {
+            guard let first = e.mentions.first, let initiator = try actorID(e.initiator.key, p, actors, db) else { continue }
+            let target = try e.target.flatMap { try actorID($0.key, p, actors, db) }
+            try insert.execute(arguments: [sourceID, sentenceIDs[first.sentence], e.type.rawValue, e.cameo, initiator, e.initiator.country,
+                                           target, e.target?.country, e.date?.iso, e.date?.precision.rawValue, e.dateBasis?.rawValue,
+                                           e.datePhrase, e.dateApproximate ? 1 : 0, e.location, e.mode, e.cue])
+            let eventID = db.lastInsertedRowID
+            for m in e.mentions {
+                let base = p.sentences[m.sentence].start
+                try mention.execute(arguments: [eventID, sentenceIDs[m.sentence], base + m.start, base + m.end])
+            }
         }
     }
 

@@ -1,0 +1,44 @@
+/// What the extraction stages know about one sentence: its tokens, the actors named in it and
+/// the dates it states.
+public struct SentenceContext: Sendable {
+    public var span: SentenceSpan
+    public var tokens: [Token]
+    public var mentions: [ActorMention]
+    public var dates: [TemporalExpression]
+
+    /// The token index at a code-point offset of the sentence (the token that contains or follows it).
+    func tokenIndex(atOffset offset: Int) -> Int {
+        tokens.firstIndex { $0.end > offset } ?? tokens.count
+    }
+
+    /// The mention that covers token i, if any.
+    func mention(at i: Int) -> ActorMention? {
+        mentions.first { $0.tokens.contains(i) }
+    }
+
+    /// The words from token a up to (not including) b, as written.
+    func text(_ r: Range<Int>) -> String {
+        guard !r.isEmpty, r.upperBound <= tokens.count else { return "" }
+        let scalars = Array(span.text.unicodeScalars)
+        return String(String.UnicodeScalarView(scalars[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end]))
+    }
+}
+
+/// Builds the per-sentence contexts of a source, resolving dates with the publication date and
+/// the most recent date of the sentences before ("days later", "a day prior").
+enum SentenceContexts {
+    static func build(sentences: [SentenceSpan], actors: ActorResolution, publication: KBDate?, resolver: DateResolver) -> [SentenceContext] {
+        var byOrdinal: [[ActorMention]] = Array(repeating: [], count: sentences.count)
+        for m in actors.mentions where m.sentence < sentences.count { byOrdinal[m.sentence].append(m) }
+        var context: KBDate? = nil
+        var out: [SentenceContext] = []
+        out.reserveCapacity(sentences.count)
+        for (i, s) in sentences.enumerated() {
+            let dates = resolver.resolve(s.text, publication: publication, context: context)
+            if let last = dates.last(where: { !$0.future }) { context = last.date }
+            out.append(SentenceContext(span: s, tokens: i < actors.tokens.count ? actors.tokens[i] : Tokenizer.tokens(s.text),
+                                       mentions: byOrdinal[i], dates: dates))
+        }
+        return out
+    }
+}

@@ -1,0 +1,445 @@
+#!/usr/bin/env python3
+"""kb performance benchmark: ingest throughput, peak memory, database size, query latency.
+
+    python3 bench/run.py [--sizes 1000,10000,100000] [--kb PATH] [--out bench/out]
+
+For each corpus size N it
+  1. generates the corpus with bench/generate.py (cached in OUT/corpus-N, reused while the
+     generator, its seeds and --seed are unchanged);
+  2. runs `kb ingest OUT/corpus-N --db OUT/kb-N.db` on a fresh database under /usr/bin/time -v
+     (falling back on wait4's rusage) and records wall seconds, articles/s, sentences/s, MB/s
+     of input and the peak resident set size;
+  3. checkpoints the WAL (PRAGMA wal_checkpoint(TRUNCATE)) and compares db + wal to the raw
+     article text;
+  4. times `kb search` and the standard `kb query` questions, --runs times each after one
+     warm-up, and reports p50 and p95 of the wall time of the whole process.
+Commands the binary does not have (per `kb --help`) are reported as n/a, not as failures.
+It prints a Markdown table and writes OUT/results.json and OUT/results.md.
+Python 3 standard library only.
+"""
+
+import argparse
+import datetime
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+MiB = 1024 * 1024
+
+QUESTIONS = [
+    "Russian positions on Israeli strikes by year",
+    "Iranian positions on Israeli strikes by year",
+    "Israeli strikes in Syria by year",
+    "Russian positions on Israel by year",
+    "Israeli positions on Iran's presence in Syria by year",
+    "meetings between Israel and Russia by year",
+]
+SEARCH_TEXT = "Damascus"
+
+TARGETS = {
+    "sentences_per_s": 20000,   # ingest >= 20,000 sentences/s
+    "peak_rss_mb": 300,         # < 300 MB at 100k, and flat in corpus size
+    "rss_flat_ratio": 1.5,      # largest/smallest peak RSS counted as "flat" below this
+    "query_p95_ms": 50,         # p95 < 50 ms at 100k
+    "db_raw_ratio": 3.0,        # db <= 3x raw text
+}
+
+
+def log(msg):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def default_kb():
+    for p in (REPO / ".build-bench" / "release" / "kb", REPO / ".build" / "release" / "kb"):
+        if p.exists():
+            return str(p)
+    return shutil.which("kb")
+
+
+def clean_env():
+    env = dict(os.environ)
+    for k in ("KB_DB", "KB_DICTIONARIES"):
+        env.pop(k, None)
+    return env
+
+
+def subcommands(kb):
+    """The subcommands `kb --help` lists (ArgumentParser's SUBCOMMANDS section)."""
+    r = subprocess.run([kb, "--help"], capture_output=True, text=True, env=clean_env())
+    text = r.stdout + r.stderr
+    names, inside = set(), False
+    for line in text.splitlines():
+        if re.match(r"^\s*SUBCOMMANDS\s*:", line, re.I):
+            inside = True
+            continue
+        if inside:
+            if line and not line.startswith(" "):
+                break
+            m = re.match(r"^\s{2,}([a-z][\w-]*)\b", line)
+            if m:
+                names.add(m.group(1))
+    return names
+
+
+def kb_version(kb):
+    r = subprocess.run([kb, "--version"], capture_output=True, text=True, env=clean_env())
+    return r.stdout.strip() or None
+
+
+def git_commit():
+    try:
+        r = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no", "Sources", "Migrations"],
+                               capture_output=True, text=True).stdout.strip()
+        return r.stdout.strip() + ("+dirty" if dirty else "")
+    except OSError:
+        return None
+
+
+def percentile(values, p):
+    """Nearest-rank percentile."""
+    s = sorted(values)
+    return s[max(0, math.ceil(p / 100 * len(s)) - 1)]
+
+
+# --- corpus ----------------------------------------------------------------------------------
+
+def generator_fingerprint(seed):
+    import hashlib
+    h = hashlib.sha256((BENCH / "generate.py").read_bytes())
+    for p in sorted((REPO / "corpus").glob("*")):
+        h.update(p.name.encode() + p.read_bytes())
+    h.update(str(seed).encode())
+    return h.hexdigest()[:16]
+
+
+def ensure_corpus(out, n, seed):
+    d = out / f"corpus-{n}"
+    stats_file = d / ".corpus-stats.json"
+    fp = generator_fingerprint(seed)
+    if stats_file.exists():
+        stats = json.loads(stats_file.read_text())
+        if stats.get("fingerprint") == fp and stats.get("articles") == n:
+            log(f"corpus-{n}: cached ({stats['input_bytes'] / MiB:.1f} MB)")
+            return d, stats
+    log(f"corpus-{n}: generating {n} articles ...")
+    t = time.perf_counter()
+    subprocess.run([sys.executable, str(BENCH / "generate.py"), "--articles", str(n), "--out", str(d),
+                    "--seed", str(seed)], check=True, stderr=subprocess.DEVNULL)
+    stats = json.loads(stats_file.read_text())
+    stats["fingerprint"] = fp
+    stats_file.write_text(json.dumps(stats, indent=2) + "\n")
+    log(f"corpus-{n}: generated in {time.perf_counter() - t:.1f} s ({stats['input_bytes'] / MiB:.1f} MB)")
+    return d, stats
+
+
+# --- ingest ----------------------------------------------------------------------------------
+
+def sql_scalar(db, sql, kb, cmds):
+    """One value from the database: the sqlite3 shell, else `kb sql`, else Python's sqlite3."""
+    if shutil.which("sqlite3"):
+        r = subprocess.run(["sqlite3", str(db), sql], capture_output=True, text=True)
+        if r.returncode == 0:
+            return r.stdout.strip().splitlines()[-1] if r.stdout.strip() else None
+    if "sql" in cmds:
+        r = subprocess.run([kb, "sql", "--db", str(db), sql], capture_output=True, text=True, env=clean_env())
+        if r.returncode == 0 and r.stdout.strip():
+            return r.stdout.strip().splitlines()[-1].strip()
+    con = sqlite3.connect(str(db))
+    try:
+        row = con.execute(sql).fetchone()
+        return None if row is None else str(row[0])
+    finally:
+        con.close()
+
+
+def run_measured(argv, log_path, timeout):
+    """Runs argv, returns (exit code, wall s, user s, sys s, peak RSS KiB, stdout tail)."""
+    time_bin = "/usr/bin/time"
+    time_out = log_path.with_suffix(".time")
+    use_time = os.path.exists(time_bin)
+    full = [time_bin, "-v", "-o", str(time_out)] + argv if use_time else argv
+    stdout_path = log_path.with_suffix(".out")
+    with open(log_path, "w") as lf, open(stdout_path, "w") as of:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(full, stdout=of, stderr=lf, env=clean_env())
+        # wait4 gives the child's own rusage (peak RSS) when /usr/bin/time is not there
+        rusage, status = None, None
+        while True:
+            pid, st, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                rusage, status = ru, st
+                break
+            if time.perf_counter() - t0 > timeout:
+                p.kill()
+                os.wait4(p.pid, 0)
+                return {"exit": "timeout", "wall_s": time.perf_counter() - t0,
+                        "stdout": stdout_path.read_text(errors="replace")[-2000:]}
+            time.sleep(0.02)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+    stdout = stdout_path.read_text(errors="replace")
+    res = {"exit": p.returncode, "wall_s": wall, "stdout": stdout[-2000:]}
+    if use_time and time_out.exists():
+        t = time_out.read_text()
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", t)
+        res["peak_rss_kib"] = int(m.group(1)) if m else None
+        m = re.search(r"User time \(seconds\): ([\d.]+)", t)
+        res["user_s"] = float(m.group(1)) if m else None
+        m = re.search(r"System time \(seconds\): ([\d.]+)", t)
+        res["sys_s"] = float(m.group(1)) if m else None
+        m = re.search(r"Exit status: (\d+)", t)
+        if m:
+            res["exit"] = int(m.group(1))
+    else:
+        res["peak_rss_kib"] = rusage.ru_maxrss  # KiB on Linux
+        res["user_s"], res["sys_s"] = rusage.ru_utime, rusage.ru_stime
+    return res
+
+
+def bench_ingest(kb, corpus, stats, out, n, cmds, timeout):
+    db = out / f"kb-{n}.db"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        p = Path(str(db) + suffix)
+        if p.exists():
+            p.unlink()
+    log(f"ingest {n}: {kb} ingest {corpus} --db {db}")
+    r = run_measured([kb, "ingest", str(corpus), "--db", str(db)], out / f"ingest-{n}.log", timeout)
+    log(f"ingest {n}: exit {r['exit']} in {r['wall_s']:.1f} s; {r['stdout'].strip().splitlines()[-1] if r['stdout'].strip() else ''}")
+    res = {"db": str(db), "exit": r["exit"], "wall_s": round(r["wall_s"], 3), "user_s": r.get("user_s"),
+           "sys_s": r.get("sys_s"), "summary": r["stdout"].strip()[-500:],
+           "peak_rss_mb": round(r["peak_rss_kib"] / 1024, 1) if r.get("peak_rss_kib") else None}
+    stderr_lines = (out / f"ingest-{n}.log").read_text(errors="replace").splitlines()
+    res["stderr_errors"] = sum(1 for l in stderr_lines if "error:" in l)
+    res["stderr_warnings"] = sum(1 for l in stderr_lines if "warning:" in l)
+    if not db.exists():
+        res["error"] = "no database written"
+        return res
+    try:
+        sql_scalar(db, "PRAGMA wal_checkpoint(TRUNCATE)", kb, cmds)
+        for name, sql in (("sources", "select count(*) from sources"),
+                          ("sentences", "select count(*) from sentences"),
+                          ("actor_mentions", "select count(*) from actor_mentions")):
+            try:
+                v = sql_scalar(db, sql, kb, cmds)
+                res[name] = int(v) if v is not None else None
+            except Exception:  # a table a migration has not created yet
+                res[name] = None
+    except Exception as e:
+        res["error"] = f"cannot read the database: {e}"
+    size = sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists())
+    res["db_bytes"] = size
+    w = r["wall_s"]
+    res["articles_per_s"] = round(n / w, 1)
+    res["sources_per_s"] = round(res["sources"] / w, 1) if res.get("sources") else None
+    res["sentences_per_s"] = round(res["sentences"] / w, 1) if res.get("sentences") else None
+    res["input_mb_per_s"] = round(stats["input_bytes"] / MiB / w, 3)
+    res["db_raw_ratio"] = round(size / stats["text_bytes"], 3)
+    res["db_input_ratio"] = round(size / stats["input_bytes"], 3)
+    return res
+
+
+# --- latency ---------------------------------------------------------------------------------
+
+def latency_cases(db):
+    cases = [("search", f"search {SEARCH_TEXT}", ["search", "--db", str(db), SEARCH_TEXT])]
+    for i, q in enumerate(QUESTIONS, 1):
+        cases.append(("query", f"Q{i}", ["query", "--db", str(db), "--format", "jsonl", q]))
+    return cases
+
+
+def bench_latency(kb, db, cmds, runs):
+    results = {}
+    for command, label, args in latency_cases(db):
+        if command not in cmds:
+            results[label] = {"status": "n/a", "reason": f"kb has no '{command}' command"}
+            continue
+        argv = [kb] + args
+        env = clean_env()
+        t0 = time.perf_counter()
+        try:
+            warm = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=120)
+        except subprocess.TimeoutExpired:
+            results[label] = {"status": "error", "reason": "timeout (120 s) on warm-up"}
+            continue
+        warm_s = time.perf_counter() - t0
+        if warm.returncode != 0:
+            results[label] = {"status": "error", "exit": warm.returncode,
+                              "reason": (warm.stderr.strip() or warm.stdout.strip())[-300:]}
+            log(f"  {label}: exit {warm.returncode}: {results[label]['reason'][:120]}")
+            continue
+        n = runs if warm_s < 2 else max(3, min(runs, 5))  # keep very slow commands bounded
+        times = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, timeout=120)
+            times.append((time.perf_counter() - t0) * 1000)
+        out_lines = len([l for l in warm.stdout.splitlines() if l.strip()])
+        results[label] = {"status": "ok", "runs": n, "p50_ms": round(percentile(times, 50), 1),
+                          "p95_ms": round(percentile(times, 95), 1), "min_ms": round(min(times), 1),
+                          "max_ms": round(max(times), 1), "output_lines": out_lines}
+        log(f"  {label}: p50 {results[label]['p50_ms']} ms, p95 {results[label]['p95_ms']} ms, {out_lines} lines out")
+    return results
+
+
+# --- report ----------------------------------------------------------------------------------
+
+def fmt(v, digits=0, unit=""):
+    if v is None:
+        return "n/a"
+    return f"{v:,.{digits}f}{unit}"
+
+
+def size_label(n):
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+
+
+def report(results):
+    rows = results["runs"]
+    labels = [c[1] for c in latency_cases("x")]
+    lines = []
+    head = ["size", "articles/s", "sentences/s", "MB/s", "peak RSS MB", "DB/raw"] + \
+           [f"{'search' if l.startswith('search') else l} p50/p95 ms" for l in labels]
+    lines.append("| " + " | ".join(head) + " |")
+    lines.append("|" + "|".join(["---:"] * len(head)) + "|")
+    for r in rows:
+        ing = r["ingest"]
+        cells = [size_label(r["size"]), fmt(ing.get("articles_per_s")), fmt(ing.get("sentences_per_s")),
+                 fmt(ing.get("input_mb_per_s"), 2), fmt(ing.get("peak_rss_mb"), 0), fmt(ing.get("db_raw_ratio"), 2)]
+        for l in labels:
+            q = r["latency"].get(l, {"status": "n/a"})
+            if q["status"] == "ok":
+                cells.append(f"{q['p50_ms']:.0f} / {q['p95_ms']:.0f}")
+            else:
+                cells.append(q["status"])
+        lines.append("| " + " | ".join(cells) + " |")
+    t = TARGETS
+    lines.append("| **target** | | ≥ {:,} | | < {} at 100k, flat | ≤ {:.0f}× | ".format(
+        t["sentences_per_s"], t["peak_rss_mb"], t["db_raw_ratio"]) +
+        " | ".join([f"p95 < {t['query_p95_ms']} at 100k"] * len(labels)) + " |")
+    lines.append("")
+    lines.append("search = `kb search " + SEARCH_TEXT + "`; " + "; ".join(f"Q{i} = “{q}”" for i, q in enumerate(QUESTIONS, 1)))
+    lines.append("")
+    lines.append("| size | articles | sources stored | sentences | input MB | raw text MB | wall s | user s | sys s | DB MB | exit | stderr errors/warnings |")
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        ing, st = r["ingest"], r["corpus"]
+        lines.append("| " + " | ".join([
+            size_label(r["size"]), fmt(st["articles"]), fmt(ing.get("sources")), fmt(ing.get("sentences")),
+            fmt(st["input_bytes"] / MiB, 1), fmt(st["text_bytes"] / MiB, 1), fmt(ing.get("wall_s"), 1),
+            fmt(ing.get("user_s"), 1), fmt(ing.get("sys_s"), 1),
+            fmt(ing["db_bytes"] / MiB, 1) if ing.get("db_bytes") else "n/a", str(ing.get("exit")),
+            f"{ing.get('stderr_errors', 0)}/{ing.get('stderr_warnings', 0)}"]) + " |")
+    lines.append("")
+    lines.append("Targets:")
+    for v in results["verdicts"]:
+        lines.append(f"- {v}")
+    return "\n".join(lines)
+
+
+def verdicts(rows):
+    out = []
+    t = TARGETS
+    for r in rows:
+        sps = r["ingest"].get("sentences_per_s")
+        if sps is not None:
+            out.append(f"{size_label(r['size'])}: ingest {sps:,.0f} sentences/s "
+                       f"{'meets' if sps >= t['sentences_per_s'] else 'misses'} ≥ {t['sentences_per_s']:,}")
+        ratio = r["ingest"].get("db_raw_ratio")
+        if ratio is not None:
+            out.append(f"{size_label(r['size'])}: DB/raw {ratio:.2f} "
+                       f"{'meets' if ratio <= t['db_raw_ratio'] else 'misses'} ≤ {t['db_raw_ratio']:.0f}×")
+    rss = [(r["size"], r["ingest"].get("peak_rss_mb")) for r in rows if r["ingest"].get("peak_rss_mb")]
+    if rss:
+        big = max(rss)
+        ok = big[1] < t["peak_rss_mb"]
+        where = "at 100k" if big[0] >= 100000 else f"at {size_label(big[0])} (largest size run; the target is for 100k)"
+        out.append(f"peak RSS {big[1]:.0f} MB {where}: {'meets' if ok else 'misses'} < {t['peak_rss_mb']} MB")
+        if len(rss) > 1:
+            small = min(rss)
+            growth = big[1] / small[1]
+            out.append(f"peak RSS grows {growth:.2f}× from {size_label(small[0])} to {size_label(big[0])}: "
+                       f"{'flat' if growth < t['rss_flat_ratio'] else 'NOT flat'} (flat = < {t['rss_flat_ratio']}×)")
+    if rows:
+        last = max(rows, key=lambda r: r["size"])
+        for label, q in last["latency"].items():
+            if q["status"] == "ok":
+                ok = q["p95_ms"] < t["query_p95_ms"]
+                out.append(f"{size_label(last['size'])}: {label} p95 {q['p95_ms']:.0f} ms "
+                           f"{'meets' if ok else 'misses'} < {t['query_p95_ms']} ms")
+            else:
+                out.append(f"{size_label(last['size'])}: {label}: {q['status']} ({q.get('reason', '')[:100]})")
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description="kb performance benchmark")
+    ap.add_argument("--sizes", default="1000,10000,100000", help="comma-separated article counts")
+    ap.add_argument("--kb", default=None, help="kb binary (default: .build-bench/release/kb, then .build/release/kb, then PATH)")
+    ap.add_argument("--out", default=str(BENCH / "out"), help="output folder (corpora, databases, logs, results)")
+    ap.add_argument("--seed", type=int, default=1, help="corpus generator seed")
+    ap.add_argument("--runs", type=int, default=20, help="timed runs per latency command")
+    ap.add_argument("--ingest-timeout", type=float, default=3600, help="seconds before an ingest is stopped")
+    ap.add_argument("--keep-db", action="store_true", help="keep the databases (default: deleted after each size except the largest)")
+    args = ap.parse_args()
+
+    kb = args.kb or default_kb()
+    if not kb or not (os.path.exists(kb) or shutil.which(kb)):
+        sys.exit("bench: no kb binary; build one with\n  swift build -c release --scratch-path .build-bench\n"
+                 "or pass --kb PATH")
+    kb = os.path.abspath(kb) if os.path.exists(kb) else shutil.which(kb)
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s.replace("_", "").replace("k", "000")) for s in args.sizes.split(",") if s.strip()]
+    cmds = subcommands(kb)
+    log(f"kb: {kb} ({kb_version(kb)}); subcommands: {', '.join(sorted(cmds)) or 'none found'}")
+    if "ingest" not in cmds:
+        sys.exit("bench: `kb --help` lists no ingest command")
+
+    results = {
+        "started": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "kb": kb, "kb_version": kb_version(kb), "git": git_commit(), "subcommands": sorted(cmds),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                    "python": platform.python_version(), "loadavg_start": os.getloadavg()},
+        "targets": TARGETS, "search_text": SEARCH_TEXT, "questions": QUESTIONS, "runs": [],
+    }
+    for n in sizes:
+        corpus, stats = ensure_corpus(out, n, args.seed)
+        row = {"size": n, "corpus": stats, "loadavg_before": os.getloadavg()}
+        row["ingest"] = bench_ingest(kb, corpus, stats, out, n, cmds, args.ingest_timeout)
+        db = Path(row["ingest"]["db"])
+        if db.exists() and row["ingest"].get("exit") == 0 or (db.exists() and row["ingest"].get("sources")):
+            log(f"latency {n}: {args.runs} runs each")
+            row["latency"] = bench_latency(kb, db, cmds, args.runs)
+        else:
+            row["latency"] = {c[1]: {"status": "skipped", "reason": "ingest failed"} for c in latency_cases(db)}
+        results["runs"].append(row)
+        if not args.keep_db and n != max(sizes):
+            for s in ("", "-wal", "-shm"):
+                p = Path(str(db) + s)
+                if p.exists():
+                    p.unlink()
+        # write as we go, so a long run that is stopped leaves what it measured
+        results["verdicts"] = verdicts(results["runs"])
+        (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    results["finished"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    results["machine"]["loadavg_end"] = os.getloadavg()
+    results["verdicts"] = verdicts(results["runs"])
+    (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    md = report(results)
+    (out / "results.md").write_text(md + "\n")
+    print(md)
+
+
+if __name__ == "__main__":
+    main()
