@@ -42,9 +42,11 @@ let package = Package(
         // `kb` needs no resource bundle.
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedDataTool"]),
         .executableTarget(name: "EmbedDataTool"),
+        // The long fuzz run (see docs/reliability.md); the tests run a short one through it.
+        .executableTarget(name: "kb-fuzz", dependencies: ["KBCore"]),
         .testTarget(
             name: "KBCoreTests",
-            dependencies: ["KBCore"]
+            dependencies: ["KBCore", "kb-fuzz"]
         ),
     ]
 )

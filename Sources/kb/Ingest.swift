@@ -11,7 +11,9 @@ struct Ingest: ParsableCommand {
         Folders are walked recursively. Metadata the texts lack goes in a kb-manifest.csv beside
         them (columns: file, title, published, publisher, authors, url). Unchanged files add
         nothing; a changed file replaces its source. Each source is stored in its own
-        transaction: Ctrl-C stops after the current one.
+        transaction: Ctrl-C (or SIGTERM) stops after the current one; a second Ctrl-C stops at
+        once. One ingest writes to a database at a time: a second one waits for the first
+        (they coordinate through FILE.lock beside the database).
         """
     )
 
@@ -28,9 +30,20 @@ struct Ingest: ParsableCommand {
     }
 
     func run() throws {
-        signal(SIGINT) { _ in interruptRequested = 1 }
+        // The first signal asks to stop after the current source; a second one stops at once
+        // (still safe: each source is its own transaction).
+        let onSignal: @convention(c) (Int32) -> Void = { sig in
+            if interruptRequested != 0 { signal(sig, SIG_DFL); raise(sig) }
+            interruptRequested = 1
+        }
+        signal(SIGINT, onSignal)
+        signal(SIGTERM, onSignal)
         let report = try reportingErrors { () throws -> IngestReport in
             let resources = try Resources(overrideFolder: dictionaries ?? ProcessInfo.processInfo.environment["KB_DICTIONARIES"])
+            let lock = try WriteLock.acquire(databasePath: database.path, onWait: {
+                Terminal.info("kb: waiting for another kb ingest to finish writing to \(database.path)…")
+            }, shouldStop: { interruptRequested != 0 })
+            defer { lock.release() }
             let store = try KBStore.openForWriting(path: database.path)
             let progress = Terminal.stderrIsTerminal
             return try Ingester(resources: resources).run(paths: paths, store: store, onMessage: { message in

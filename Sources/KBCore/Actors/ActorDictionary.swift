@@ -11,6 +11,7 @@ public struct ActorDictionary: Sendable {
     var index: [String: [Hit]] = [:]                              // joined token texts → hits
     var maxTokens: [String: Int] = [:]                            // first token → longest alias in tokens
     public private(set) var keyIndex: [String: Int] = [:]
+    var adjectives: [Int: String] = [:]
     /// Titles, lowercased and tokenized, longest first.
     public private(set) var titles: [[String]] = []
     let notSurnames: Set<String>
@@ -30,7 +31,7 @@ public struct ActorDictionary: Sendable {
             let a = add(ActorEntry(key: "state:" + f[0], name: f[1], kind: .state, country: f[0]))
             register(f[1], a, .name)
             if f.count > 2 { for x in TSV.list(f[2]) { register(x, a, .name) } }
-            if f.count > 3 { for x in TSV.list(f[3]) { register(x, a, .adjective) } }
+            if f.count > 3 { for x in TSV.list(f[3]) { register(x, a, .adjective) }; adjectives[a] = TSV.list(f[3]).first }
             if f.count > 4 { for x in TSV.list(f[4]) { register(x, a, .seat) } }
         }
         for (n, f) in TSV.rows(try file("organizations.tsv")) {
@@ -90,6 +91,12 @@ public struct ActorDictionary: Sendable {
     }
 
     public func actor(key: String) -> ActorEntry? { keyIndex[key].map { actors[$0] } }
+
+    /// A state's first adjective ("Israeli" for ISR), for labels such as "Israeli strikes".
+    public func adjective(of country: String) -> String? {
+        guard let idx = keyIndex["state:" + country] else { return nil }
+        return adjectives[idx]
+    }
 
     /// The longest dictionary form starting at token `i`: (tokens used, hits).
     func longestMatch(_ tokens: [Token], at i: Int) -> (Int, [Hit])? {

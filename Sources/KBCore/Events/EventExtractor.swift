@@ -155,6 +155,16 @@ public struct EventExtractor: Sendable {
         return true
     }
 
+    /// After "according to": an actor (an adjective only before a body noun).
+    func canActAfterPreposition(_ m: ActorMention, _ c: SentenceContext) -> Bool {
+        if m.isLocation { return false }
+        if m.form == .adjective {
+            let e = m.tokens.upperBound
+            return e < c.tokens.count && cues.bodyLength(c.tokens, at: e) != nil
+        }
+        return true
+    }
+
     /// The doer of a verb: the nearest actor before it in its clause (or after "by" in the
     /// passive), else the subject of the main clause after it ("After meeting X, Netanyahu …").
     func verbRoles(_ r: Range<Int>, _ c: SentenceContext) -> (Participant, Participant?)? {

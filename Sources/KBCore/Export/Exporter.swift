@@ -9,7 +9,7 @@ public struct Exporter {
     public init(store: KBStore) { self.store = store }
 
     public func records() throws -> [Record] {
-        try store.read { db in try Self.sources(db) + Self.actors(db) + Self.events(db) }
+        try store.read { db in try Self.sources(db) + Self.actors(db) + Self.events(db) + Self.stances(db) }
     }
 
     /// One record per actor per source that names it (as an actor, not as a place or by a title alone).
@@ -67,6 +67,41 @@ public struct Exporter {
             ("cue", .from(r["cue"] as String?)),
             ("mentions", .from(r["mentions"] as Int?)),
             ("sentence", .from(r["sentence"] as String?)),
+            ("source_title", .from(r["source_title"] as String?)),
+        ]
+    }
+
+    static func stances(_ db: Database) throws -> [Record] {
+        try Row.fetchAll(db, sql: """
+            SELECT v.*, sp.country AS speaker_home, st.speaker_id, st.date_phrase AS phrase,
+                   (SELECT json_group_array(event_id) FROM stance_events se WHERE se.stance_id = v.id) AS event_ids
+            FROM stance_statements_view v JOIN stances st ON st.id = v.id LEFT JOIN actors sp ON sp.id = st.speaker_id
+            ORDER BY v.file, v.id
+            """).map(stanceRecord)
+    }
+
+    static func stanceRecord(_ r: Row) -> Record {
+        let events = (try? JSONSerialization.jsonObject(with: Data((r["event_ids"] as String? ?? "[]").utf8))) as? [Int] ?? []
+        return [
+            ("type", .string("stance")),
+            ("file", .from(r["file"] as String?)),
+            ("id", .int(r["id"])),
+            ("holder", party(r["holder"], r["holder_country"])),
+            ("speaker", party(r["speaker"], (r["speaker"] as String?) == nil ? nil : (r["holder_country"] as String?))),
+            ("polarity", .from(r["polarity"] as String?)),
+            ("topic", .from(r["topic"] as String?)),
+            ("topic_key", .from(r["topic_key"] as String?)),
+            ("target", party(r["target"], r["target_country"])),
+            ("act", .from(r["act"] as String?)),
+            ("cue", .from(r["cue"] as String?)),
+            ("negated", .bool((r["negated"] as Int? ?? 0) == 1)),
+            ("date", .from(r["date"] as String?)),
+            ("date_precision", .from(r["date_precision"] as String?)),
+            ("date_basis", .from(r["date_basis"] as String?)),
+            ("year", .from(r["year"] as Int?)),
+            ("quote", .from(r["quote"] as String?)),
+            ("sentence", .from(r["sentence"] as String?)),
+            ("events", .array(events.map { .int($0) })),
             ("source_title", .from(r["source_title"] as String?)),
         ]
     }

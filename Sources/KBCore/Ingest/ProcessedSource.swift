@@ -7,6 +7,7 @@ public struct ProcessedSource: Sendable {
     public var sentences: [SentenceSpan]
     public var actors: ActorResolution
     public var events: [ExtractedEvent]
+    public var stances: [ExtractedStance]
 }
 
 /// The stages an article goes through: clean → metadata → segment (→ actors, dates, events,
@@ -17,6 +18,7 @@ public struct ArticleProcessor: Sendable {
     let finder: MetadataFinder
     let actorResolver: ActorResolver
     let eventExtractor: EventExtractor
+    let stanceExtractor: StanceExtractor
     let dateResolver = DateResolver()
 
     public init(resources: Resources) {
@@ -25,6 +27,7 @@ public struct ArticleProcessor: Sendable {
         finder = MetadataFinder(publishers: resources.publishers)
         actorResolver = ActorResolver(dictionary: resources.actors)
         eventExtractor = EventExtractor(cues: resources.eventCues, dictionary: resources.actors)
+        stanceExtractor = StanceExtractor(lexicon: resources.stanceLexicon, roles: eventExtractor, dictionary: resources.actors)
     }
 
     /// The fingerprint decides whether a stored source must be extracted again.
@@ -50,7 +53,8 @@ public struct ArticleProcessor: Sendable {
         let actors = actorResolver.resolve(sentences: sentences, date: published)
         let contexts = SentenceContexts.build(sentences: sentences, actors: actors, publication: published, resolver: dateResolver)
         let events = eventExtractor.extract(contexts, publication: published)
+        let stances = stanceExtractor.extract(contexts, events: events, publication: published)
         return ProcessedSource(document: doc, fingerprint: fingerprint(doc, supplied: supplied), metadata: metadata,
-                               cleanText: cleaned.text, sentences: sentences, actors: actors, events: events)
+                               cleanText: cleaned.text, sentences: sentences, actors: actors, events: events, stances: stances)
     }
 }

@@ -13,6 +13,7 @@ public struct Resources: Sendable {
     public let splitter: SentenceSplitter
     public let actors: ActorDictionary
     public let eventCues: EventCues
+    public let stanceLexicon: StanceLexicon
     /// A hash of every dictionary file and the extractor version: recorded in the database.
     public let version: String
 
@@ -45,6 +46,7 @@ public struct Resources: Sendable {
         publishers = try PublisherDictionary(tsv: file("cleaning/publishers.tsv"))
         splitter = SentenceSplitter(abbreviationList: try file("segmenting/abbreviations.txt"))
         actors = try ActorDictionary(files: files)
+        stanceLexicon = try StanceLexicon(cues: file("stances/cues.tsv"), polarity: file("stances/polarity.tsv"), topics: file("stances/topics.tsv"))
         eventCues = try EventCues(cues: file("events/cues.tsv"), filters: file("events/filters.tsv"), bodies: file("actors/bodies.txt"))
         var all = "extractor \(Self.extractorVersion)\n"
         for key in files.keys.sorted() { all += key + "\n" + files[key]! + "\n" }

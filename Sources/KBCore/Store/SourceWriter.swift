@@ -67,7 +67,8 @@ enum SourceWriter {
             sentenceIDs.append(db.lastInsertedRowID)
         }
         try writeActors(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
-        try writeEvents(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
+        let eventIDs = try writeEvents(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
+        try writeStances(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, eventIDs: eventIDs, actors: actors)
         if reuseID != nil || previous != nil { return .updated }
         return .added
     }
@@ -101,7 +102,8 @@ enum SourceWriter {
         return nil
     }
 
-    static func writeEvents(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], actors: ActorStore) throws {
+    static func writeEvents(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], actors: ActorStore) throws -> [Int64?] {
+        var ids: [Int64?] = []
         let insert = try db.cachedStatement(sql: """
             INSERT INTO events(source_id, sentence_id, event_type, cameo, initiator_id, initiator_country, target_id, target_country,
               date, date_precision, date_basis, date_phrase, date_approximate, location, mode, cue)
@@ -109,15 +111,48 @@ enum SourceWriter {
             """)
         let mention = try db.cachedStatement(sql: "INSERT INTO event_mentions(event_id, sentence_id, start, \"end\") VALUES (?, ?, ?, ?)")
         for e in p.events {
-            guard let first = e.mentions.first, let initiator = try actorID(e.initiator.key, p, actors, db) else { continue }
+            guard let first = e.mentions.first, let initiator = try actorID(e.initiator.key, p, actors, db) else { ids.append(nil); continue }
             let target = try e.target.flatMap { try actorID($0.key, p, actors, db) }
             try insert.execute(arguments: [sourceID, sentenceIDs[first.sentence], e.type.rawValue, e.cameo, initiator, e.initiator.country,
                                            target, e.target?.country, e.date?.iso, e.date?.precision.rawValue, e.dateBasis?.rawValue,
                                            e.datePhrase, e.dateApproximate ? 1 : 0, e.location, e.mode, e.cue])
             let eventID = db.lastInsertedRowID
+            ids.append(eventID)
             for m in e.mentions {
                 let base = p.sentences[m.sentence].start
                 try mention.execute(arguments: [eventID, sentenceIDs[m.sentence], base + m.start, base + m.end])
+            }
+        }
+        return ids
+    }
+
+    static func topicID(_ db: Database, key: String, label: String) throws -> Int64 {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM topics WHERE key = ?"), arguments: [key]) { return id }
+        let kind = key.hasPrefix("strikes:") ? "event_class" : key.hasPrefix("actor:") ? "actor" : "concept"
+        let country: String? = key.hasPrefix("strikes:") ? String(key.dropFirst(8)) : nil
+        try db.execute(sql: "INSERT INTO topics(key, label, kind, event_type, country) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [key, label, kind, kind == "event_class" ? "ASSAULT" : nil, country])
+        return db.lastInsertedRowID
+    }
+
+    static func writeStances(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], eventIDs: [Int64?], actors: ActorStore) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO stances(source_id, sentence_id, holder_id, holder_country, speaker_id, polarity, topic_id, target_id, target_country,
+              act, cue, negated, quote, date, date_precision, date_basis, date_phrase)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO stance_events(stance_id, event_id) VALUES (?, ?)")
+        for s in p.stances {
+            guard let holder = try actorID(s.holder.key, p, actors, db) else { continue }
+            let speaker = try s.speaker.flatMap { try actorID($0.key, p, actors, db) }
+            let target = try s.target.flatMap { try actorID($0.key, p, actors, db) }
+            let topic = try s.topicKey.map { try topicID(db, key: $0, label: s.topicLabel ?? $0) }
+            try insert.execute(arguments: [sourceID, sentenceIDs[s.sentence], holder, s.holder.country, speaker, s.polarity, topic, target,
+                                           s.target?.country, s.act.rawValue, s.cue, s.negated ? 1 : 0, s.quote, s.date?.iso,
+                                           s.date?.precision.rawValue, s.dateBasis?.rawValue, s.datePhrase])
+            let stanceID = db.lastInsertedRowID
+            for e in s.events where e < eventIDs.count {
+                if let id = eventIDs[e] { try link.execute(arguments: [stanceID, id]) }
             }
         }
     }

@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+
+/// `kb check`: looks for damage in a kb database without changing it (it needs only a
+/// read-only store). Each finding is one line for the user; no findings means the database is
+/// sound.
+///
+/// Checks, in order:
+/// - SQLite's `PRAGMA integrity_check` (b-trees, indexes, page accounting);
+/// - `PRAGMA foreign_key_check` over every table, grouped per table and reference: sentences,
+///   source files, actor mentions (and whatever later migrations add) whose source, sentence or
+///   actor is missing;
+/// - sources that no file holds, and sources without sentences;
+/// - sentence offsets: every sentence is `clean_text[start..<end]` of its source (code points),
+///   and `char_count` is the length of `clean_text`;
+/// - actor mentions that lie outside their sentence or name another source than it;
+/// - the full-text index: every sentence is indexed, and nothing else is. (FTS5's own
+///   'integrity-check' command is a write statement, refused on a read-only connection, so the
+///   index's row ids — its `_docsize` table — are compared with the sentences' instead.)
+public struct Checker: Sendable {
+    public struct Finding: Sendable, Equatable, CustomStringConvertible {
+        /// Which check found it: integrity, foreign key, orphan, offsets, full-text.
+        public var check: String
+        public var message: String
+        public var description: String { "\(check): \(message)" }
+    }
+
+    public let store: KBStore
+
+    public init(store: KBStore) { self.store = store }
+
+    /// Runs every check. A check that cannot run (a damaged file can make SQLite fail part-way)
+    /// is itself reported as a finding, and the others still run.
+    public func run() throws -> [Finding] {
+        var findings: [Finding] = []
+        let checks: [(String, (Database) throws -> [Finding])] = [
+            ("integrity", integrity),
+            ("foreign key", foreignKeys),
+            ("orphan", orphans),
+            ("offsets", offsets),
+            ("full-text", fullText),
+        ]
+        for (name, check) in checks {
+            do {
+                findings += try store.read { db in try check(db) }
+            } catch {
+                let message = (error as? KBError)?.localizedDescription ?? "\(error)"
+                findings.append(Finding(check: name, message: "the check could not run: \(message)"))
+            }
+        }
+        return findings
+    }
+
+    func integrity(_ db: Database) throws -> [Finding] {
+        try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            .filter { $0 != "ok" }
+            .map { Finding(check: "integrity", message: $0) }
+    }
+
+    func foreignKeys(_ db: Database) throws -> [Finding] {
+        // Rows: table, rowid, parent, fkid. Grouped per (table, reference) so that a thousand
+        // orphaned sentences are one line, not a thousand.
+        struct Key: Hashable { var table: String; var parent: String; var fk: Int }
+        var groups: [Key: [Int64?]] = [:]
+        var order: [Key] = []
+        for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+            let key = Key(table: row[0], parent: row[2], fk: row[3])
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(row[1])
+        }
+        return try order.map { key in
+            let ids = groups[key]!
+            let column = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(key.table.quotedDatabaseIdentifier))")
+                .first { ($0["id"] as Int) == key.fk }
+                .map { $0["from"] as String } ?? "?"
+            return Finding(check: "foreign key", message: "\(key.table): \(Self.rows(ids)) whose \(column) names no row of \(key.parent)")
+        }
+    }
+
+    func orphans(_ db: Database) throws -> [Finding] {
+        var out: [Finding] = []
+        let noFile = try Int64.fetchAll(db, sql: """
+            SELECT id FROM sources s WHERE NOT EXISTS (SELECT 1 FROM source_files f WHERE f.source_id = s.id) ORDER BY id
+            """)
+        if !noFile.isEmpty {
+            out.append(Finding(check: "orphan", message: "sources: \(Self.rows(noFile.map { $0 }, noun: "source")) that no file holds"))
+        }
+        let noSentences = try Int64.fetchAll(db, sql: """
+            SELECT id FROM sources s WHERE NOT EXISTS (SELECT 1 FROM sentences x WHERE x.source_id = s.id) ORDER BY id
+            """)
+        if !noSentences.isEmpty {
+            out.append(Finding(check: "orphan", message: "sources: \(Self.rows(noSentences.map { $0 }, noun: "source")) without sentences (stored half-way)"))
+        }
+        return out
+    }
+
+    func offsets(_ db: Database) throws -> [Finding] {
+        var out: [Finding] = []
+        let sources = try Row.fetchCursor(db, sql: "SELECT id, clean_text, char_count FROM sources ORDER BY id")
+        while let row = try sources.next() {
+            let id: Int64 = row["id"]
+            let text = Array((row["clean_text"] as String).unicodeScalars)
+            let count: Int = row["char_count"]
+            if count != text.count {
+                out.append(Finding(check: "offsets", message: "source \(id): char_count is \(count), but its clean_text has \(text.count) code points"))
+            }
+            var bad: [Int64?] = []
+            var ordinals: [Int] = []
+            for s in try Row.fetchAll(db, sql: "SELECT id, ordinal, start, \"end\", text FROM sentences WHERE source_id = ? ORDER BY ordinal", arguments: [id]) {
+                ordinals.append(s["ordinal"])
+                let start: Int = s["start"], end: Int = s["end"]
+                guard start >= 0, start <= end, end <= text.count,
+                      Array((s["text"] as String).unicodeScalars) == Array(text[start..<end]) else {
+                    bad.append(s["id"])
+                    continue
+                }
+            }
+            if !bad.isEmpty {
+                out.append(Finding(check: "offsets", message: "source \(id): \(Self.rows(bad, noun: "sentence")) whose text is not clean_text at its offsets"))
+            }
+            if ordinals != Array(0..<ordinals.count) {
+                out.append(Finding(check: "offsets", message: "source \(id): sentence ordinals are not 0…\(ordinals.count - 1) (some sentences are missing)"))
+            }
+        }
+        let misplaced = try Int64.fetchAll(db, sql: """
+            SELECT m.id FROM actor_mentions m JOIN sentences x ON x.id = m.sentence_id
+            WHERE m.source_id != x.source_id OR m.start < x.start OR m."end" > x."end" ORDER BY m.id
+            """)
+        if !misplaced.isEmpty {
+            out.append(Finding(check: "offsets", message: "actor_mentions: \(Self.rows(misplaced.map { $0 })) outside their sentence"))
+        }
+        return out
+    }
+
+    func fullText(_ db: Database) throws -> [Finding] {
+        guard try db.tableExists("sentences_fts_docsize") else { return [] }
+        var out: [Finding] = []
+        let missing = try Int64.fetchAll(db, sql: "SELECT id FROM sentences WHERE id NOT IN (SELECT id FROM sentences_fts_docsize) ORDER BY id")
+        if !missing.isEmpty {
+            out.append(Finding(check: "full-text", message: "sentences: \(Self.rows(missing.map { $0 }, noun: "sentence")) missing from the full-text index (sentences_fts)"))
+        }
+        let stale = try Int64.fetchAll(db, sql: "SELECT id FROM sentences_fts_docsize WHERE id NOT IN (SELECT id FROM sentences) ORDER BY id")
+        if !stale.isEmpty {
+            out.append(Finding(check: "full-text", message: "sentences_fts: \(Self.rows(stale.map { $0 }, noun: "entry", plural: "entries")) for sentences that no longer exist"))
+        }
+        return out
+    }
+
+    /// "1 row (id 7)", "12 rows (ids 3, 4, 9, 10, 11, …)".
+    static func rows(_ ids: [Int64?], noun: String = "row", plural: String? = nil) -> String {
+        let shown = ids.prefix(5).map { $0.map(String.init) ?? "?" }.joined(separator: ", ")
+        let more = ids.count > 5 ? ", …" : ""
+        let word = ids.count == 1 ? noun : (plural ?? noun + "s")
+        return "\(ids.count) \(word) (id\(ids.count == 1 ? "" : "s") \(shown)\(more))"
+    }
+}
