@@ -18,6 +18,7 @@ CREATE TABLE events ( -- Material acts and interactions reported as having happe
   date_approximate INTEGER NOT NULL DEFAULT 0 CHECK (date_approximate IN (0, 1)), -- 1 for "mid-2018", "since 2017", "late November"
   year INTEGER GENERATED ALWAYS AS (CAST(substr(date, 1, 4) AS INTEGER)) VIRTUAL, -- year it happened, for grouping
   location TEXT, -- where, as the text says ("50 kilometers east of Damascus", "Quneitra")
+  location_country TEXT, -- the state the location lies in (ISO alpha-3), from the actor dictionaries or Dictionaries/places
   mode TEXT CHECK (mode IN ('aerial', 'ground', 'naval', 'cyber')), -- how, where clear
   cue TEXT NOT NULL -- the words that report it ("bombing", "met", "invasion")
 ) STRICT;
@@ -38,7 +39,7 @@ CREATE INDEX event_mentions_event ON event_mentions(event_id);
 
 CREATE VIEW events_view AS -- Events with names, years, evidence and source, for the sqlite3 shell and Datasette.
 SELECT e.id, e.event_type, e.cameo, i.name AS initiator, e.initiator_country, t.name AS target, e.target_country,
-       e.date, e.date_precision, e.date_basis, e.year, e.location, e.mode, e.cue, x.text AS sentence,
+       e.date, e.date_precision, e.date_basis, e.year, e.location, e.location_country, e.mode, e.cue, x.text AS sentence,
        s.title AS source_title, s.published,
        (SELECT name FROM source_files f WHERE f.source_id = s.id ORDER BY f.id LIMIT 1) AS file,
        (SELECT count(*) FROM event_mentions m WHERE m.event_id = e.id) AS mentions,

@@ -5,10 +5,12 @@
 public struct EventExtractor: Sendable {
     public let cues: EventCues
     let dictionary: ActorDictionary
+    let places: Gazetteer
 
-    public init(cues: EventCues, dictionary: ActorDictionary) {
+    public init(cues: EventCues, dictionary: ActorDictionary, places: Gazetteer) {
         self.cues = cues
         self.dictionary = dictionary
+        self.places = places
     }
 
     static let boundaries: Set<String> = [";", ":", "—", "–", "(", ")", "?", "!"]
@@ -72,8 +74,9 @@ public struct EventExtractor: Sendable {
             // A nominal reference ("Russia's invasion") names an act the text may not date: no publication stand-in.
             // A noun the sentence predicates ("carried out a strike", "agreed in a telephone call") reports it, like a verb.
             let (date, basis, phrase, approx) = dateFor(range, c, previous: previous, publication: predicated ? publication : nil)
+            let place = location(range, c)
             return ExtractedEvent(type: cue.type, cameo: cue.cameo, initiator: roles.0, target: roles.1, date: date, dateBasis: basis,
-                                  datePhrase: phrase, dateApproximate: approx, location: location(range, c), mode: cue.mode ?? mode(c),
+                                  datePhrase: phrase, dateApproximate: approx, location: place?.0, locationCountry: place?.1, mode: cue.mode ?? mode(c),
                                   cue: c.text(range), mentions: [(c.span.ordinal, t[range.lowerBound].start, t[range.upperBound - 1].end)])
         }
         return nil
@@ -300,10 +303,10 @@ public struct EventExtractor: Sendable {
     }
 
     /// "50 kilometers east of Damascus", "in Quneitra", "into Syria": the place named after the cue.
-    func location(_ r: Range<Int>, _ c: SentenceContext) -> String? {
+    func location(_ r: Range<Int>, _ c: SentenceContext) -> (String, String?)? {
         let t = c.tokens
         var end = r.upperBound
-        while end < t.count && !(t[end].kind == .punct && Self.boundaries.contains(t[end].text)) { end += 1 }
+        while end < t.count && !(t[end].kind == .punct && (Self.boundaries.contains(t[end].text) || t[end].text == ",")) { end += 1 }
         if let m = c.mentions.first(where: { $0.isLocation && $0.tokens.lowerBound >= r.upperBound && $0.tokens.lowerBound < end }) {
             // Reach back over "50 kilometers east of" / "near the".
             var s = m.tokens.lowerBound
@@ -311,7 +314,7 @@ public struct EventExtractor: Sendable {
                   !Self.prepositions.contains(t[s - 1].lower) || t[s - 1].lower == "of" { s -= 1 }
             if s < m.tokens.lowerBound, let firstNumber = t[s..<m.tokens.lowerBound].firstIndex(where: { $0.kind == .number }) { s = firstNumber }
             else { s = m.tokens.lowerBound }
-            return c.text(s..<m.tokens.upperBound)
+            return (c.text(s..<m.tokens.upperBound), m.country)
         }
         // A capitalized place the dictionary does not know: "in Quneitra", "near the Kerch Strait".
         var k = r.upperBound
@@ -322,7 +325,10 @@ public struct EventExtractor: Sendable {
                 var e = s
                 while e < end && t[e].kind == .word && t[e].isCapitalized && c.mention(at: e) == nil
                         && !c.dates.contains(where: { $0.range.contains(t[e].start) }) { e += 1 }
-                if e > s { return c.text(s..<e) }
+                if e > s {
+                    let name = c.text(s..<e)
+                    return (name, places.country(of: name))
+                }
             }
             k += 1
         }
@@ -360,7 +366,7 @@ public struct EventExtractor: Sendable {
                     o.mentions += e.mentions
                 }
                 if o.target == nil { o.target = e.target }
-                if o.location == nil { o.location = e.location }
+                if o.location == nil { o.location = e.location; o.locationCountry = e.locationCountry }
                 out[k] = o
             } else {
                 out.append(e)

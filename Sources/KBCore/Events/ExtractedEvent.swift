@@ -27,6 +27,7 @@ public struct ExtractedEvent: Sendable, Equatable {
     public var datePhrase: String?
     public var dateApproximate: Bool
     public var location: String?
+    public var locationCountry: String?
     public var mode: String?
     public var cue: String
     /// Sentence ordinals telling this event (the first is the evidence), and each cue's offsets there.

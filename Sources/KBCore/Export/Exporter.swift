@@ -63,6 +63,7 @@ public struct Exporter {
             ("date_phrase", .from(r["date_phrase"] as String?)),
             ("year", .from(r["year"] as Int?)),
             ("location", .from(r["location"] as String?)),
+            ("location_country", .from(r["location_country"] as String?)),
             ("mode", .from(r["mode"] as String?)),
             ("cue", .from(r["cue"] as String?)),
             ("mentions", .from(r["mentions"] as Int?)),

@@ -26,7 +26,7 @@ public struct ArticleProcessor: Sendable {
         cleaner = Cleaner(rules: resources.debris)
         finder = MetadataFinder(publishers: resources.publishers)
         actorResolver = ActorResolver(dictionary: resources.actors)
-        eventExtractor = EventExtractor(cues: resources.eventCues, dictionary: resources.actors)
+        eventExtractor = EventExtractor(cues: resources.eventCues, dictionary: resources.actors, places: resources.places)
         stanceExtractor = StanceExtractor(lexicon: resources.stanceLexicon, roles: eventExtractor, dictionary: resources.actors)
     }
 

@@ -14,6 +14,7 @@ public struct Resources: Sendable {
     public let actors: ActorDictionary
     public let eventCues: EventCues
     public let stanceLexicon: StanceLexicon
+    public let places: Gazetteer
     /// A hash of every dictionary file and the extractor version: recorded in the database.
     public let version: String
 
@@ -46,6 +47,7 @@ public struct Resources: Sendable {
         publishers = try PublisherDictionary(tsv: file("cleaning/publishers.tsv"))
         splitter = SentenceSplitter(abbreviationList: try file("segmenting/abbreviations.txt"))
         actors = try ActorDictionary(files: files)
+        places = try Gazetteer(tsv: file("places/places.tsv"))
         stanceLexicon = try StanceLexicon(cues: file("stances/cues.tsv"), polarity: file("stances/polarity.tsv"), topics: file("stances/topics.tsv"))
         eventCues = try EventCues(cues: file("events/cues.tsv"), filters: file("events/filters.tsv"), bodies: file("actors/bodies.txt"))
         var all = "extractor \(Self.extractorVersion)\n"

@@ -106,8 +106,8 @@ enum SourceWriter {
         var ids: [Int64?] = []
         let insert = try db.cachedStatement(sql: """
             INSERT INTO events(source_id, sentence_id, event_type, cameo, initiator_id, initiator_country, target_id, target_country,
-              date, date_precision, date_basis, date_phrase, date_approximate, location, mode, cue)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              date, date_precision, date_basis, date_phrase, date_approximate, location, location_country, mode, cue)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let mention = try db.cachedStatement(sql: "INSERT INTO event_mentions(event_id, sentence_id, start, \"end\") VALUES (?, ?, ?, ?)")
         for e in p.events {
@@ -115,7 +115,7 @@ enum SourceWriter {
             let target = try e.target.flatMap { try actorID($0.key, p, actors, db) }
             try insert.execute(arguments: [sourceID, sentenceIDs[first.sentence], e.type.rawValue, e.cameo, initiator, e.initiator.country,
                                            target, e.target?.country, e.date?.iso, e.date?.precision.rawValue, e.dateBasis?.rawValue,
-                                           e.datePhrase, e.dateApproximate ? 1 : 0, e.location, e.mode, e.cue])
+                                           e.datePhrase, e.dateApproximate ? 1 : 0, e.location, e.locationCountry, e.mode, e.cue])
             let eventID = db.lastInsertedRowID
             ids.append(eventID)
             for m in e.mentions {
