@@ -8,7 +8,7 @@ struct KB: ParsableCommand {
         commandName: "kb",
         abstract: "Turns international-relations articles into a SQLite knowledge base of sources, actors, events and stance statements, and answers questions from it with evidence.",
         version: KBVersion.string,
-        subcommands: [Ingest.self, Export.self, Check.self]
+        subcommands: [Ingest.self, Query.self, Search.self, SQL.self, Actors.self, Events.self, Stances.self, Export.self, Check.self]
     )
 }
 
@@ -42,4 +42,25 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         Terminal.error(error.localizedDescription)
         throw ExitCode.failure
     }
+}
+
+/// `--format table|csv|tsv|json|jsonl|markdown`; table on a terminal, JSON Lines otherwise.
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, csv, tsv, json, jsonl or markdown (default: table on a terminal, jsonl otherwise).")
+    var format: OutputFormatArgument?
+
+    var resolved: OutputFormat { format?.value ?? (Terminal.stdoutIsTerminal ? .table : .jsonl) }
+}
+
+struct OutputFormatArgument: ExpressibleByArgument {
+    var value: OutputFormat
+    init?(argument: String) {
+        guard let f = OutputFormat(rawValue: argument.lowercased()) else { return nil }
+        value = f
+    }
+    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
+}
+
+func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
 }

@@ -75,7 +75,13 @@ public struct EventExtractor: Sendable {
             // A noun the sentence predicates ("carried out a strike", "agreed in a telephone call") reports it, like a verb.
             let (date, basis, phrase, approx) = dateFor(range, c, previous: previous, publication: predicated ? publication : nil)
             let place = location(range, c)
-            return ExtractedEvent(type: cue.type, cameo: cue.cameo, initiator: roles.0, target: roles.1, date: date, dateBasis: basis,
+            // "spoke with Putin over the phone": a consultation by telephone (CAMEO 041), not a meeting.
+            var cameo = cue.cameo
+            if cue.type == .CONSULT, cameo == "040",
+               c.tokens[range.upperBound..<min(c.tokens.count, range.upperBound + 8)].contains(where: { ["phone", "telephone", "videoconference"].contains($0.lower) }) {
+                cameo = "041"
+            }
+            return ExtractedEvent(type: cue.type, cameo: cameo, initiator: roles.0, target: roles.1, date: date, dateBasis: basis,
                                   datePhrase: phrase, dateApproximate: approx, location: place?.0, locationCountry: place?.1, mode: cue.mode ?? mode(c),
                                   cue: c.text(range), mentions: [(c.span.ordinal, t[range.lowerBound].start, t[range.upperBound - 1].end)])
         }
