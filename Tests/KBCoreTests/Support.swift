@@ -110,3 +110,15 @@ enum Support {
         return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }
+
+extension Support {
+    /// Runs the whole extraction on one article text published on `published`.
+    static func process(_ text: String, published: String? = nil) throws -> ProcessedSource {
+        var doc = RawDocument(path: "/test/article.txt", record: "", name: "article.txt", format: .text, body: text,
+                              metadata: SourceMetadata(), contentHash: SHA256.hex(text))
+        if let p = published { doc.metadata.published = Sourced(KBDate(iso: p)!, .user) }
+        return try ArticleProcessor(resources: resources).process(doc, supplied: nil)
+    }
+
+    static func actorName(_ key: String) -> String { resources.actors.actor(key: key)?.name ?? key }
+}

@@ -39,6 +39,10 @@ public struct Cleaner: Sendable {
             if action == nil && Self.isSelfRepeated(text) { action = .drop }
             lines.append(Line(text: text, bullet: bullet, prose: Self.isProse(text), action: action))
         }
+        // A short piece (a news brief, one scraped record) may have no line of eight words: its sentences are its prose.
+        if !lines.contains(where: { $0.prose && $0.action == nil }) {
+            for k in lines.indices where lines[k].action == nil && Self.isShortProse(lines[k].text) { lines[k].prose = true }
+        }
         guard let start = lines.firstIndex(where: { $0.prose && $0.action == nil && !($0.bullet && Self.words($0.text) < 8) }) else {
             return CleanedArticle(blocks: [], header: lines.filter { $0.action == nil }.map(\.text), trailer: [])
         }
@@ -147,10 +151,19 @@ public struct Cleaner: Sendable {
         let tokens = s.split(separator: " ")
         guard tokens.count >= 8 else { return false }
         let lower = tokens.filter { $0.first?.isLowercase == true }.count
-        guard lower * 10 >= tokens.count * 3 else { return false }
         let trimmed = s.trimmingCharacters(in: CharacterSet(charactersIn: " \"'”’)]"))
-        if let last = trimmed.last, ".!?…:;".contains(last) { return true }
+        // Ends like a sentence, with lowercase words in it (names and titles may fill the rest:
+        // "Russian Deputy Foreign Minister Sergei Vershinin met Prime Minister Benjamin Netanyahu in Jerusalem.").
+        if let last = trimmed.last, ".!?…:;".contains(last), lower >= 2, lower * 10 >= tokens.count * 2 { return true }
         return tokens.count >= 20 && lower * 2 >= tokens.count
+    }
+
+    /// A short sentence: three or more words, a lowercase one among them, ending like a sentence.
+    static func isShortProse(_ s: String) -> Bool {
+        let tokens = s.split(separator: " ")
+        guard tokens.count >= 3, tokens.contains(where: { $0.first?.isLowercase == true }) else { return false }
+        let trimmed = s.trimmingCharacters(in: CharacterSet(charactersIn: " \"'”’)]"))
+        return trimmed.last.map { ".!?…".contains($0) } ?? false
     }
 
     /// "A B C A B C": a link text written twice (sidebars do this).

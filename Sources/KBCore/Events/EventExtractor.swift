@@ -57,7 +57,12 @@ public struct EventExtractor: Sendable {
         let t = c.tokens
         let prev = i > 0 ? t[i - 1].lower : ""
         // A determiner, possessive or actor right before makes the word a noun ("a meeting", "Israel's strike").
-        let nounContext = Self.determiners.contains(prev) || (i > 0 && t[i - 1].kind == .possessive) || c.mention(at: i - 1) != nil
+        // After a determiner or possessive the word is a noun ("a meeting", "Israel's strike"); after an actor's name it is
+        // a noun only if it has a noun reading ("Israeli strikes"), else a verb ("Russia deployed").
+        let hasNounReading = found.contains { $0.part == .noun }
+        let nounContext = Self.determiners.contains(prev) || (i > 0 && t[i - 1].kind == .possessive)
+            || c.mention(at: i - 1).map { $0.form == .adjective && !t[i - 1].text.hasSuffix("s") } == true   // "Iranian targets"
+            || (hasNounReading && c.mention(at: i - 1).map { $0.tokens.upperBound == i && i + 1 < t.count && Self.prepositions.contains(t[i + 1].lower) } == true)
             || cues.has("plan", prev) || prev == "new" || prev == "formal" || prev == "short"
         let ordered = found.sorted { a, b in
             if a.words.count != b.words.count { return a.words.count > b.words.count }
@@ -117,7 +122,7 @@ public struct EventExtractor: Sendable {
         // Hearsay: "many reports are claiming that …", "is alleged to have …".
         if clause.contains(where: { cues.has("hedge", $0) }) { return true }
         if before.first == "if" || t.first?.lower == "if" && !t[..<i].contains(where: { $0.text == "," }) { return true }
-        if before.suffix(3).contains(where: { cues.has("negation", $0) }) { return true }
+        if before.suffix(3).contains(where: { cues.has("negation", $0) || $0.hasSuffix("n't") }) { return true }
         if clause.contains(where: { $0 == "refrained" || $0 == "refusing" || $0 == "refused" || $0 == "declined" }) { return true }
         if clause.suffix(8).contains(where: { cues.has("habit", $0) }) { return true }
         if cue.part == .verb {
@@ -126,7 +131,8 @@ public struct EventExtractor: Sendable {
         } else {
             let near = before.suffix(3)
             if near.contains(where: { cues.has("plan", $0) }) { return true }
-            if let d = near.last(where: { Self.determiners.contains($0) }), cues.has("anaphora", d), c.mention(at: i - 1) == nil { return true }
+            // "those strikes", "such Israeli attacks": an act already told, pointed back to.
+            if let d = near.last(where: { Self.determiners.contains($0) }), cues.has("anaphora", d) { return true }
             // "The two countries also established …": no single doer; "no agreement": negated.
             if near.last == "no" { return true }
         }
@@ -166,7 +172,7 @@ public struct EventExtractor: Sendable {
 
     /// After "according to": an actor (an adjective only before a body noun).
     func canActAfterPreposition(_ m: ActorMention, _ c: SentenceContext) -> Bool {
-        if m.isLocation { return false }
+        if m.isLocation && m.form != .seat { return false }   // "according to Tehran": the seat speaks
         if m.form == .adjective {
             let e = m.tokens.upperBound
             return e < c.tokens.count && cues.bodyLength(c.tokens, at: e) != nil
@@ -260,6 +266,8 @@ public struct EventExtractor: Sendable {
         var k = e
         while k < t.count && k < e + 8 {
             if t[k].kind == .punct && Self.boundaries.contains(t[k].text) { return nil }
+            // "The meeting was canceled by Trump": that "by" belongs to another verb's passive, not to the noun.
+            if Self.passiveAux.contains(t[k].lower) || t[k].lower == "has" || t[k].lower == "had" { return nil }
             if t[k].lower == "by" {
                 return c.mentions.first { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 4 && !$0.isLocation }
             }

@@ -100,7 +100,7 @@ public struct StanceExtractor: Sendable {
         var seg = i
         while seg > start && i - seg < 5 && t[seg - 1].text != "," { seg -= 1 }
         if t[seg..<i].contains(where: { Self.modals.contains($0.lower) }) { return nil }
-        let negated = t[max(start, i - 3)..<i].contains { StanceLexicon.negations.contains($0.lower) }
+        let negated = t[max(start, i - 3)..<i].contains { StanceLexicon.isNegation($0.lower) }
 
         var who: ActorMention?
         var quote: QuoteSpan?
@@ -125,7 +125,7 @@ public struct StanceExtractor: Sendable {
                 quote = quotes.first { $0.start >= c.span.start + t[r.upperBound - 1].end && $0.firstSentence == c.span.ordinal }
             }
         }
-        guard let holderMention = who, !holderMention.isLocation else { return nil }
+        guard let holderMention = who, !holderMention.isLocation || cue.kind == .according else { return nil }
 
         // The words that carry the position: the quotation, else the rest of the clause.
         var scope: Range<Int>
@@ -204,7 +204,7 @@ public struct StanceExtractor: Sendable {
                 if m.tokens.upperBound < t.count && t[m.tokens.upperBound].kind == .possessive && m.tokens.upperBound >= i - 1 { return nil }
                 return m
             }
-            if Self.between.contains(w) || t[k].kind == .possessive || w == "n't" || w == "not" { k -= 1; continue }
+            if Self.between.contains(w) || t[k].kind == .possessive || StanceLexicon.isNegation(w) { k -= 1; continue }
             if w == "," {
                 // Skip an appositive: ", one of Israel's most astute military observers,".
                 commas += 1

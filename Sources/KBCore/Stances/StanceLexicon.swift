@@ -61,6 +61,8 @@ public struct StanceLexicon: Sendable {
     }
 
     static let negations: Set<String> = ["not", "n't", "never", "no", "without", "hardly", "refused", "refrained", "declined"]
+    /// "not", "never", … and contractions: "aren't", "didn't", "won't".
+    static func isNegation(_ word: String) -> Bool { negations.contains(word) || word.hasSuffix("n't") }
 
     /// Sum of the polarity of the words in tokens[r]: phrases first, single words reversed by a negation before them.
     func score(_ t: [Token], _ r: Range<Int>) -> (support: Int, oppose: Int) {
@@ -74,7 +76,7 @@ public struct StanceLexicon: Sendable {
                 guard ok else { continue }
                 var v = value
                 let window = t[max(r.lowerBound, i - 3)..<i].map(\.lower)
-                if window.contains(where: { Self.negations.contains($0) }) && !(words.count > 1 && words.contains("never")) { v = -v }
+                if window.contains(where: Self.isNegation) && !(words.count > 1 && words.contains("never")) { v = -v }
                 if v > 0 { sup += 1 } else { opp += 1 }
                 matched = words.count
                 break
