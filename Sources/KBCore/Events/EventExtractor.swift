@@ -29,13 +29,8 @@ public struct EventExtractor: Sendable {
 
     public func extract(_ contexts: [SentenceContext], publication: KBDate?) -> [ExtractedEvent] {
         var events: [ExtractedEvent] = []
-        var paragraphDate: SentenceContext? = nil   // the latest sentence of the current paragraph that states a date
+        let paragraphDates = contexts.paragraphDates()
         for (n, c) in contexts.enumerated() {
-            if n > 0, contexts[n - 1].span.paragraph == c.span.paragraph, contexts[n - 1].dates.contains(where: { !$0.future && $0.kind != .anchored }) {
-                paragraphDate = contexts[n - 1]
-            } else if n == 0 || contexts[n - 1].span.paragraph != c.span.paragraph {
-                paragraphDate = nil
-            }
             if c.span.text.hasSuffix("?") { continue }
             var used = Set<Int>()
             var i = 0
@@ -43,7 +38,7 @@ public struct EventExtractor: Sendable {
                 guard c.tokens[i].kind == .word, !used.contains(i) else { i += 1; continue }
                 let found = cues.cues(c.tokens, at: i)
                 guard !found.isEmpty else { i += 1; continue }
-                if let event = code(found, at: i, in: c, previous: paragraphDate, publication: publication, used: &used) {
+                if let event = code(found, at: i, in: c, previous: paragraphDates[n], publication: publication, used: &used) {
                     events.append(event)
                 }
                 i += 1

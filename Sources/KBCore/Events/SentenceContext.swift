@@ -24,6 +24,24 @@ public struct SentenceContext: Sendable {
     }
 }
 
+extension Array where Element == SentenceContext {
+    /// For each sentence, the latest earlier sentence of its paragraph that states a date ("the
+    /// sentence before it in the same paragraph"), for acts and statements whose own sentence gives none.
+    func paragraphDates() -> [SentenceContext?] {
+        var out: [SentenceContext?] = []
+        var current: SentenceContext? = nil
+        for (n, c) in enumerated() {
+            if n == 0 || self[n - 1].span.paragraph != c.span.paragraph {
+                current = nil
+            } else if self[n - 1].dates.contains(where: { !$0.future && $0.kind != .anchored }) {
+                current = self[n - 1]
+            }
+            out.append(current)
+        }
+        return out
+    }
+}
+
 /// Builds the per-sentence contexts of a source, resolving dates with the publication date and
 /// the most recent date of the sentences before ("days later", "a day prior").
 enum SentenceContexts {

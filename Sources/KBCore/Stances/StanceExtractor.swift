@@ -27,13 +27,8 @@ public struct StanceExtractor: Sendable {
         let spans = contexts.map(\.span)
         let quotes = QuoteFinder.find(spans)
         var out: [ExtractedStance] = []
-        var paragraphDate: SentenceContext? = nil
+        let paragraphDates = contexts.paragraphDates()
         for (n, c) in contexts.enumerated() {
-            if n > 0, contexts[n - 1].span.paragraph == c.span.paragraph, contexts[n - 1].dates.contains(where: { !$0.future && $0.kind != .anchored }) {
-                paragraphDate = contexts[n - 1]
-            } else if n == 0 || contexts[n - 1].span.paragraph != c.span.paragraph {
-                paragraphDate = nil
-            }
             if c.span.text.hasSuffix("?") { continue }
             let here = quotes.filter { $0.lastSentence == c.span.ordinal || $0.firstSentence == c.span.ordinal }
             var found: [ExtractedStance] = []
@@ -43,7 +38,7 @@ public struct StanceExtractor: Sendable {
                 guard tok.kind == .word, !inside(tok, c, quotes: here) else { i += 1; continue }
                 // Cue words are lowercase ("states" the verb, not "United States").
                 let cues = tok.text.first?.isLowercase == true || (i == 0 && tok.text == "According") ? lexicon.cues(c.tokens, at: i) : []
-                if let cue = cues.first, var s = statement(cue, at: i, c, quotes: here, previous: paragraphDate, publication: publication) {
+                if let cue = cues.first, var s = statement(cue, at: i, c, quotes: here, previous: paragraphDates[n], publication: publication) {
                     s.events = linkedEvents(s, n, contexts, events)
                     found.append(s)
                     i += cue.words.count
