@@ -12,8 +12,9 @@ public struct ActorDictionary: Sendable {
     var maxTokens: [String: Int] = [:]                            // first token → longest alias in tokens
     public private(set) var keyIndex: [String: Int] = [:]
     var adjectives: [Int: String] = [:]
-    /// Titles, lowercased and tokenized, longest first.
+    /// Titles, lowercased and tokenized, longest first; and by first word.
     public private(set) var titles: [[String]] = []
+    var titlesByFirst: [String: [[String]]] = [:]
     let notSurnames: Set<String>
 
     public init(files: [String: String]) throws {
@@ -25,6 +26,7 @@ public struct ActorDictionary: Sendable {
         titles = try file("titles.txt").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map { Tokenizer.tokens($0.lowercased()).map(\.text) }
             .sorted { $0.count > $1.count }
+        for t in titles { titlesByFirst[t[0], default: []].append(t) }
 
         for (n, f) in TSV.rows(try file("states.tsv")) {
             guard f.count >= 2, f[0].count == 3 else { throw KBError.dictionary(file: "actors/states.tsv", line: n, reason: "expected: code <tab> name <tab> aliases <tab> adjectives <tab> seats") }

@@ -105,7 +105,7 @@ public struct ActorResolver: Sendable {
             }
 
             // Hyphenated compounds: "U.S.-Israel", "Israel-Russia", "Russo-Israeli".
-            if tok.text.contains("-"), let parts = hyphenParts(s, tok, i, date: date) {
+            if tok.text.contains("-"), let parts = hyphenParts(s, tok, i, t, date: date) {
                 out.mentions += parts
                 i += 1
                 pendingTitle = nil
@@ -153,8 +153,11 @@ public struct ActorResolver: Sendable {
     }
 
     func span(_ s: SentenceSpan, _ t: [Token], _ r: Range<Int>) -> String {
-        let scalars = Array(s.text.unicodeScalars)
-        return String(String.UnicodeScalarView(scalars[t[r.lowerBound].start..<t[r.upperBound - 1].end]))
+        if r.count == 1 && t[r.lowerBound].kind == .word && !t[r.lowerBound].text.contains("'") { return t[r.lowerBound].text }
+        let u = s.text.unicodeScalars
+        let a = u.index(u.startIndex, offsetBy: t[r.lowerBound].start)
+        let b = u.index(a, offsetBy: t[r.upperBound - 1].end - t[r.lowerBound].start)
+        return String(u[a..<b])
     }
 
     func mention(_ s: SentenceSpan, _ t: [Token], _ r: Range<Int>, actor: Int, form: ActorMention.Form, date: KBDate?) -> ActorMention {
@@ -179,7 +182,7 @@ public struct ActorResolver: Sendable {
     func remember(_ actor: Int, _ state: State) {
         let a = dictionary.actors[actor]
         state.seenPeople[a.name] = actor
-        if let last = Tokenizer.tokens(a.name).last?.text { state.seenPeople[last] = actor }
+        if let last = a.name.split(separator: " ").last { state.seenPeople[String(last)] = actor }
     }
 
     /// "Russians" → "Russian" (adjective forms only).
@@ -209,8 +212,8 @@ public struct ActorResolver: Sendable {
 
     /// Longest title at token i (case-insensitive), if any.
     func titleLength(_ t: [Token], at i: Int) -> Int? {
-        let first = t[i].lower
-        for title in dictionary.titles where title[0] == first && i + title.count <= t.count {
+        guard let candidates = dictionary.titlesByFirst[t[i].lower] else { return nil }
+        for title in candidates where i + title.count <= t.count {
             var ok = true
             for (k, w) in title.enumerated() where t[i + k].lower != w { ok = false; break }
             if ok {
@@ -289,7 +292,7 @@ public struct ActorResolver: Sendable {
     }
 
     /// "U.S.-Israel", "Israel-Russia", "Russo-Israeli": each part that names a state.
-    func hyphenParts(_ s: SentenceSpan, _ tok: Token, _ i: Int, date: KBDate?) -> [ActorMention]? {
+    func hyphenParts(_ s: SentenceSpan, _ tok: Token, _ i: Int, _ tokens: [Token], date: KBDate?) -> [ActorMention]? {
         var out: [ActorMention] = []
         var offset = tok.start
         for part in tok.text.split(separator: "-", omittingEmptySubsequences: false) {
@@ -305,8 +308,7 @@ public struct ActorResolver: Sendable {
         }
         if out.isEmpty { return nil }
         // "the Israel-Lebanon border": the parts are places.
-        let tokens = Tokenizer.tokens(s.text)
-        if let k = tokens.firstIndex(where: { $0.start == tok.start }), k + 1 < tokens.count, Self.placeNouns.contains(tokens[k + 1].lower) {
+        if i + 1 < tokens.count, Self.placeNouns.contains(tokens[i + 1].lower) {
             for j in out.indices { out[j].isLocation = true }
         }
         return out

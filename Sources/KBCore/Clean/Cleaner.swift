@@ -30,8 +30,9 @@ public struct Cleaner: Sendable {
     public func clean(_ body: String) -> CleanedArticle {
         var lines: [Line] = []
         var previous = ""
-        for raw in body.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let (text, bullet) = Self.normalize(raw)
+        // Lines split on code points, not characters: grapheme segmentation is the slow part of Character.
+        for raw in body.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let (text, bullet) = Self.normalize(Substring(raw))
             if text.isEmpty { continue }
             if text == previous { continue }  // a title or link repeated on the next line
             previous = text
@@ -100,8 +101,8 @@ public struct Cleaner: Sendable {
                 lastSpace = false
             }
         }
+        while scalars.last == " " { scalars.removeLast() }
         var text = String(scalars)
-        while text.last == " " { text.removeLast() }
         var bullet = false
         // Markdown-style heading marks and leading bullets or decorative symbols.
         while let first = text.unicodeScalars.first {
@@ -148,27 +149,48 @@ public struct Cleaner: Sendable {
     /// Prose: a line of eight or more words that reads as sentences (ends like a sentence, or is
     /// long), with lowercase words in it — not a heading, menu, byline or caption label.
     static func isProse(_ s: String) -> Bool {
-        let tokens = s.split(separator: " ")
-        guard tokens.count >= 8 else { return false }
-        let lower = tokens.filter { $0.first?.isLowercase == true }.count
-        let trimmed = s.trimmingCharacters(in: CharacterSet(charactersIn: " \"'”’)]"))
+        let (tokens, lower) = wordCounts(s)
+        guard tokens >= 8 else { return false }
         // Ends like a sentence, with lowercase words in it (names and titles may fill the rest:
         // "Russian Deputy Foreign Minister Sergei Vershinin met Prime Minister Benjamin Netanyahu in Jerusalem.").
-        if let last = trimmed.last, ".!?…:;".contains(last), lower >= 2, lower * 10 >= tokens.count * 2 { return true }
-        return tokens.count >= 20 && lower * 2 >= tokens.count
+        if endsLikeSentence(s, marks: ".!?…:;"), lower >= 2, lower * 10 >= tokens * 2 { return true }
+        return tokens >= 20 && lower * 2 >= tokens
+    }
+
+    /// Words, and words starting with a lowercase letter, counted over code points.
+    static func wordCounts(_ s: String) -> (Int, Int) {
+        var tokens = 0, lower = 0
+        var inWord = false
+        for u in s.unicodeScalars {
+            if u == " " { inWord = false; continue }
+            if !inWord {
+                tokens += 1
+                if u.value >= 0x61 && u.value <= 0x7A { lower += 1 }
+                else if u.value >= 0x80 && u.properties.isLowercase { lower += 1 }
+            }
+            inWord = true
+        }
+        return (tokens, lower)
+    }
+
+    /// The last mark before closing quotes and brackets is one of `marks`.
+    static func endsLikeSentence(_ s: String, marks: String) -> Bool {
+        for u in s.unicodeScalars.reversed() {
+            if " \"'”’)]".unicodeScalars.contains(u) { continue }
+            return marks.unicodeScalars.contains(u)
+        }
+        return false
     }
 
     /// A short sentence: three or more words, a lowercase one among them, ending like a sentence.
     static func isShortProse(_ s: String) -> Bool {
-        let tokens = s.split(separator: " ")
-        guard tokens.count >= 3, tokens.contains(where: { $0.first?.isLowercase == true }) else { return false }
-        let trimmed = s.trimmingCharacters(in: CharacterSet(charactersIn: " \"'”’)]"))
-        return trimmed.last.map { ".!?…".contains($0) } ?? false
+        let (tokens, lower) = wordCounts(s)
+        return tokens >= 3 && lower >= 1 && endsLikeSentence(s, marks: ".!?…")
     }
 
     /// "A B C A B C": a link text written twice (sidebars do this).
     static func isSelfRepeated(_ s: String) -> Bool {
-        let tokens = s.split(separator: " ")
+        let tokens = s.unicodeScalars.split(separator: " ").map { String($0) }
         guard tokens.count >= 4, tokens.count % 2 == 0 else { return false }
         let half = tokens.count / 2
         return tokens[..<half].elementsEqual(tokens[half...])

@@ -19,8 +19,10 @@ public struct SentenceContext: Sendable {
     /// The words from token a up to (not including) b, as written.
     func text(_ r: Range<Int>) -> String {
         guard !r.isEmpty, r.upperBound <= tokens.count else { return "" }
-        let scalars = Array(span.text.unicodeScalars)
-        return String(String.UnicodeScalarView(scalars[tokens[r.lowerBound].start..<tokens[r.upperBound - 1].end]))
+        let u = span.text.unicodeScalars
+        let a = u.index(u.startIndex, offsetBy: tokens[r.lowerBound].start)
+        let b = u.index(a, offsetBy: tokens[r.upperBound - 1].end - tokens[r.lowerBound].start)
+        return String(u[a..<b])
     }
 }
 

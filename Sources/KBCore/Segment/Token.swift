@@ -5,10 +5,20 @@ public struct Token: Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var kind: Kind
-
+    /// The text in lowercase (computed once: every stage compares it).
+    public let lower: String
     /// Starts with a capital letter.
-    public var isCapitalized: Bool { text.unicodeScalars.first?.properties.isUppercase == true }
-    public var lower: String { text.lowercased() }
+    public let isCapitalized: Bool
+
+    public init(text: String, start: Int, end: Int, kind: Kind) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        lower = text.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? text.lowercased() : text
+        let first = text.unicodeScalars.first
+        isCapitalized = first.map { $0.value < 0x80 ? ($0.value >= 0x41 && $0.value <= 0x5A) : $0.properties.isUppercase } ?? false
+    }
 }
 
 /// Splits a sentence into tokens in one pass. Words keep inner hyphens, apostrophes and the dots
@@ -21,16 +31,23 @@ public enum Tokenizer {
         out.reserveCapacity(s.count / 5)
         var i = 0
         let n = s.count
-        func isWordChar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c.properties.numericType != nil }
+        func isWordChar(_ c: Unicode.Scalar) -> Bool {
+            let v = c.value
+            if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+            return c.properties.isAlphabetic || c.properties.numericType != nil
+        }
+        func isDigit(_ c: Unicode.Scalar) -> Bool {
+            c.value < 0x80 ? (c.value >= 0x30 && c.value <= 0x39) : c.properties.numericType != nil
+        }
         func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "’" }
         while i < n {
             let c = s[i]
             if isWordChar(c) {
                 var j = i + 1
-                var allDigits = c.properties.numericType != nil
+                var allDigits = isDigit(c)
                 while j < n {
                     let d = s[j]
-                    if isWordChar(d) { if d.properties.numericType == nil { allDigits = false }; j += 1; continue }
+                    if isWordChar(d) { if !isDigit(d) { allDigits = false }; j += 1; continue }
                     // Inner joiners: a hyphen, apostrophe, dot, comma-in-number, followed by a word character.
                     if j + 1 < n, isWordChar(s[j + 1]) {
                         if d == "-" || d == "‑" { allDigits = false; j += 1; continue }
@@ -40,15 +57,22 @@ public enum Tokenizer {
                             if isPossessive { break }
                             j += 1; continue
                         }
-                        if d == "." && s[j + 1].properties.isAlphabetic && j - i <= 3 && !allDigits { j += 1; continue }
-                        if (d == "." || d == ",") && allDigits && s[j + 1].properties.numericType != nil { j += 1; continue }
+                        if d == "." && !isDigit(s[j + 1]) && j - i <= 3 && !allDigits { j += 1; continue }
+                        if (d == "." || d == ",") && allDigits && isDigit(s[j + 1]) { j += 1; continue }
                     }
                     break
                 }
                 // The final dot of a dotted abbreviation: "U.S." (but not a sentence's full stop after a word).
-                var text = String(String.UnicodeScalarView(s[i..<j]))
-                if j < n, s[j] == ".", text.contains("."), text.count <= 5 { text += "."; j += 1 }
-                text = text.replacingOccurrences(of: "’", with: "'")
+                // Built scalar by scalar, with curly apostrophes read as straight ones.
+                var view = String.UnicodeScalarView()
+                var hasDot = false
+                for k in i..<j {
+                    let u = s[k]
+                    if u == "." { hasDot = true }
+                    view.append(u == "’" ? "'" : u)
+                }
+                if j < n, s[j] == ".", hasDot, j - i <= 5 { view.append("."); j += 1 }
+                let text = String(view)
                 out.append(Token(text: text, start: i, end: j, kind: allDigits ? .number : .word))
                 i = j
                 // Possessive or plural-possessive: "Israel’s", "Russians’".
