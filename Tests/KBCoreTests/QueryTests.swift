@@ -32,6 +32,26 @@ struct QueryTests {
         #expect(AnswerTable.render(a).contains("== 2019 — 1 statement · oppose 1"))
     }
 
+    @Test("each question form's SQL: the conditions it becomes, with every question word bound", arguments: [
+        ("Russian positions on Israel by year", ["FROM stance_statements_view v", "WHERE st.holder_country = ?", "st.target_country = ?"], ["RUS", "ISR", "ISR"]),
+        ("Israeli positions on Iran's presence in Syria", ["st.topic_id IN (SELECT id FROM topics WHERE key = ?)"], ["ISR", "iran_presence_syria"]),
+        ("Israeli strikes in Syria by year", ["FROM events_view v", "v.event_type IN (?)", "v.initiator_country = ?", "v.location_country = ?"], ["ASSAULT", "ISR", "SYR", "SYR"]),
+        ("meetings between Israel and Russia by year", ["v.event_type = 'CONSULT' AND v.cameo <> '041'", "((v.initiator_country = ? AND v.target_country = ?) OR (v.initiator_country = ? AND v.target_country = ?))"], ["ISR", "RUS", "RUS", "ISR"]),
+        ("who blamed Israel in 2018", ["v.polarity = ?", "st.act = 'ACCUSE'", "v.year >= ?", "v.year <= ?"], ["oppose", "ISR", "ISR", "2018", "2018"]),
+        ("what did Netanyahu say about Iran's presence in Syria", ["st.speaker_id = ?", "SELECT id FROM topics WHERE key = ?"], ["iran_presence_syria"]),
+        ("timeline of Israel and Russia", ["UNION ALL", "FROM events_view v WHERE", "FROM stance_statements_view v"], ["ISR", "ISR", "RUS", "RUS", "ISR", "RUS", "RUS"]),
+    ])
+    func sqlOfEachForm(question: String, fragments: [String], arguments: [String]) throws {
+        let a = try answer(question)
+        for f in fragments { #expect(a.query.sql.contains(f), "\(question): no \(f) in\n\(a.query.sql)") }
+        // Only placeholders carry the question's words: none of them is spliced into the SQL text.
+        #expect(!a.query.sql.contains("'ISR'") && !a.query.sql.contains("'RUS'"))
+        let bound = a.query.arguments.map { $0.description.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        for arg in arguments { #expect(bound.contains(arg), "\(question): \(arg) not bound in \(bound)") }
+        #expect(!a.records.isEmpty, "\(question) answered nothing")
+        #expect(!AnswerTable.render(a).isEmpty)
+    }
+
     @Test("holder positions on an actor and on a concept")
     func positionsOnActorAndConcept() throws {
         let onIsrael = try answer("Russian positions on Israel by year")
