@@ -13,6 +13,7 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
     case notAKBDatabase(path: String, reason: String)
     case newerDatabase(path: String, found: Int, known: Int)
     case databaseBusy(path: String)
+    case needsRecovery(path: String)
     case database(path: String, message: String)
     case badMigration(name: String, reason: String)
     case dictionary(file: String, line: Int, reason: String)
@@ -31,6 +32,7 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
         case .notAKBDatabase(let path, let reason): return "\(path): not a kb database (\(reason)); it was left untouched. Choose another file with --db."
         case .newerDatabase(let path, let found, let known): return "\(path): written by a newer kb (schema version \(found); this kb knows up to \(known)). Upgrade kb, or use another database with --db."
         case .databaseBusy(let path): return "\(path): another kb ingest is writing to this database; try again when it has finished"
+        case .needsRecovery(let path): return "\(path): an interrupted write left the database needing recovery"
         case .database(let path, let message): return "\(path): database error: \(message)"
         case .badMigration(let name, let reason): return "migration \(name): \(reason)"
         case .dictionary(let file, let line, let reason): return "\(file):\(line): \(reason)"

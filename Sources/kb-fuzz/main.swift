@@ -195,7 +195,8 @@ struct Fuzzer {
         var supplied: SourceMetadata?
         if Int.random(in: 0..<4, using: &rng) == 0 {
             var m = SourceMetadata()
-            m.published = randomPublication(&rng).map { Sourced($0, .user) }
+            // As a manifest supplies it: a real date (MetadataDate.parse refuses others).
+            m.published = randomPublication(&rng).flatMap { $0.isValid ? Sourced($0, .user) : nil }
             m.title = Bool.random(using: &rng) ? Sourced(randomText(&rng, pieces: 5), .user) : nil
             supplied = m
         }
@@ -307,10 +308,10 @@ struct Fuzzer {
 
     // MARK: generators
 
-    /// A random slice of an article: usually a few hundred bytes to a few KB, sometimes whole.
+    /// A random slice of an article: usually a few dozen bytes to 1.5 KB, sometimes whole.
     func window(of article: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
-        if article.count < 64 || Int.random(in: 0..<50, using: &rng) == 0 { return article }
-        let length = min(article.count, Int.random(in: 32...3000, using: &rng))
+        if article.count < 64 || Int.random(in: 0..<150, using: &rng) == 0 { return article }
+        let length = min(article.count, Int.random(in: 32...1500, using: &rng))
         let start = Int.random(in: 0...(article.count - length), using: &rng)
         return Array(article[start..<(start + length)])
     }
@@ -361,7 +362,7 @@ struct Fuzzer {
         case "json", "jsonl":
             func record(_ t: String) -> String {
                 let object: [String: Any] = ["id": "r\(Int.random(in: 0..<5, using: &rng))", "text": t, "date": date, "title": randomText(&rng, pieces: 3)]
-                return String(decoding: (try? JSONSerialization.data(withJSONObject: object)) ?? Data(), as: UTF8.self)
+                return String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
             }
             var records = [record(text)]
             if Bool.random(using: &rng) { records.append(record(randomText(&rng, pieces: 40))) }

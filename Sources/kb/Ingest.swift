@@ -8,11 +8,11 @@ struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read articles (text, Markdown, HTML, JSON Lines, JSON) into the database.",
         discussion: """
-        Folders are walked recursively. Metadata the texts lack goes in a kb-manifest.csv beside
-        them (columns: file, title, published, publisher, authors, url). Unchanged files add
-        nothing; a changed file replaces its source. Each source is stored in its own
-        transaction: Ctrl-C (or SIGTERM) stops after the current one; a second Ctrl-C stops at
-        once. One ingest writes to a database at a time: a second one waits for the first
+        Folders are walked recursively. Metadata the texts lack goes in a kb-manifest.csv beside \
+        them (columns: file, title, published, publisher, authors, url). Unchanged files add \
+        nothing; a changed file replaces its source. Each source is stored in its own \
+        transaction: Ctrl-C (or SIGTERM) stops after the current one; a second Ctrl-C stops at \
+        once. One ingest writes to a database at a time: a second one waits for the first \
         (they coordinate through FILE.lock beside the database).
         """
     )
@@ -38,6 +38,13 @@ struct Ingest: ParsableCommand {
         }
         signal(SIGINT, onSignal)
         signal(SIGTERM, onSignal)
+        // A parent may have started kb from a thread that blocks signals (libdispatch's do, and
+        // the mask is inherited): unblock them, or the interrupt would never arrive.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let report = try reportingErrors { () throws -> IngestReport in
             let resources = try Resources(overrideFolder: dictionaries ?? ProcessInfo.processInfo.environment["KB_DICTIONARIES"])
             let lock = try WriteLock.acquire(databasePath: database.path, onWait: {

@@ -92,7 +92,7 @@ public struct Cleaner: Sendable {
         var lastSpace = true
         for s in raw.unicodeScalars {
             switch s.value {
-            case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue
+            case 0x0000, 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue   // NUL and invisible marks
             case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 if !lastSpace { scalars.append(" ") }
                 lastSpace = true

@@ -88,7 +88,14 @@ public struct Ingester: Sendable {
             return
         }
         let processed = try processor.process(doc, supplied: supplied)
-        let outcome = try store.transaction { db in try SourceWriter.write(db, processed, actors: actorStore) }
+        let outcome: SourceWriter.Outcome
+        do {
+            outcome = try store.transaction { db in try SourceWriter.write(db, processed, actors: actorStore) }
+        } catch {
+            // The transaction rolled back: ids of actors learned in it no longer exist.
+            try? store.read { db in try actorStore.load(db) }
+            throw error
+        }
         report.sentences += processed.sentences.count
         count(outcome, &report)
     }

@@ -59,8 +59,12 @@ struct ScraperRecord {
     static func readLines(_ text: String, path: String) -> [Result<RawDocument, KBError>] {
         var out: [Result<RawDocument, KBError>] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on code points: "\r\n" is a single Character and would not match "\n".
+        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
+            var scalars = raw
+            if scalars.last == "\r" { scalars = scalars.dropLast() }
+            let line = String(scalars)
             let bytes = Array(line.utf8)
             if line.allSatisfy({ $0.isWhitespace }) { continue }
             do {

@@ -26,11 +26,18 @@ public struct StanceExtractor: Sendable {
     public func extract(_ contexts: [SentenceContext], events: [ExtractedEvent], publication: KBDate?) -> [ExtractedStance] {
         let spans = contexts.map(\.span)
         let quotes = QuoteFinder.find(spans)
+        var quotesBySentence: [Int: [QuoteSpan]] = [:]
+        for q in quotes {
+            quotesBySentence[q.firstSentence, default: []].append(q)
+            if q.lastSentence != q.firstSentence { quotesBySentence[q.lastSentence, default: []].append(q) }
+        }
+        var eventsBySentence: [Int: [Int]] = [:]
+        for (k, e) in events.enumerated() { for m in e.mentions where eventsBySentence[m.sentence]?.last != k { eventsBySentence[m.sentence, default: []].append(k) } }
         var out: [ExtractedStance] = []
         let paragraphDates = contexts.paragraphDates()
         for (n, c) in contexts.enumerated() {
             if c.span.text.hasSuffix("?") { continue }
-            let here = quotes.filter { $0.lastSentence == c.span.ordinal || $0.firstSentence == c.span.ordinal }
+            let here = quotesBySentence[c.span.ordinal] ?? []
             var found: [ExtractedStance] = []
             var i = 0
             while i < c.tokens.count {
@@ -39,7 +46,7 @@ public struct StanceExtractor: Sendable {
                 // Cue words are lowercase ("states" the verb, not "United States").
                 let cues = tok.text.first?.isLowercase == true || (i == 0 && tok.text == "According") ? lexicon.cues(c.tokens, at: i) : []
                 if let cue = cues.first, var s = statement(cue, at: i, c, quotes: here, previous: paragraphDates[n], publication: publication) {
-                    s.events = linkedEvents(s, n, contexts, events)
+                    s.events = linkedEvents(s, events, eventsBySentence)
                     found.append(s)
                     i += cue.words.count
                     continue
@@ -58,7 +65,7 @@ public struct StanceExtractor: Sendable {
                 s.polarity = polarity(fixed: "content", negated: false, c.tokens, r)
                 s.start = q.start - c.span.start
                 s.end = q.end - c.span.start
-                s.events = linkedEvents(s, n, contexts, events)
+                s.events = linkedEvents(s, events, eventsBySentence)
                 if let (key, label) = topic(c, r) { s.topicKey = key; s.topicLabel = label }
                 found.append(s)
             }
@@ -297,13 +304,14 @@ public struct StanceExtractor: Sendable {
     }
 
     /// Events of the source named in the statement's sentence or the ones next to it, and fitting its topic.
-    func linkedEvents(_ s: ExtractedStance, _ n: Int, _ contexts: [SentenceContext], _ events: [ExtractedEvent]) -> [Int] {
+    func linkedEvents(_ s: ExtractedStance, _ events: [ExtractedEvent], _ bySentence: [Int: [Int]]) -> [Int] {
         var out: [Int] = []
-        for (k, e) in events.enumerated() {
-            let near = e.mentions.contains { abs($0.sentence - s.sentence) <= 1 }
-            guard near else { continue }
+        let near = Set((s.sentence - 1...s.sentence + 1).flatMap { bySentence[$0] ?? [] }).sorted()
+        for k in near {
+            let e = events[k]
             if let key = s.topicKey, key.hasPrefix("strikes:"), e.type == .ASSAULT, e.initiator.country == String(key.dropFirst(8)) { out.append(k); continue }
-            if let tg = s.target, tg.country != nil, e.initiator.country == tg.country || e.target?.country == tg.country, e.mentions.contains(where: { $0.sentence == s.sentence }) { out.append(k) }
+            if let tg = s.target, tg.country != nil, e.initiator.country == tg.country || e.target?.country == tg.country,
+               bySentence[s.sentence]?.contains(k) == true { out.append(k) }
         }
         return out
     }

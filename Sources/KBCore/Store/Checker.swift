@@ -106,7 +106,8 @@ public struct Checker: Sendable {
             }
             var bad: [Int64?] = []
             var ordinals: [Int] = []
-            for s in try Row.fetchAll(db, sql: "SELECT id, ordinal, start, \"end\", text FROM sentences WHERE source_id = ? ORDER BY ordinal", arguments: [id]) {
+            let sentences = try Row.fetchCursor(db, sql: "SELECT id, ordinal, start, \"end\", text FROM sentences WHERE source_id = ? ORDER BY ordinal", arguments: [id])
+            while let s = try sentences.next() {
                 ordinals.append(s["ordinal"])
                 let start: Int = s["start"], end: Int = s["end"]
                 guard start >= 0, start <= end, end <= text.count,

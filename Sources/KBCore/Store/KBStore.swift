@@ -19,7 +19,15 @@ public final class KBStore: Sendable {
 
     /// Opens (creating when missing) a database for ingest, and brings its schema up to date.
     public static func openForWriting(path: String) throws -> KBStore {
-        try inspect(path: path, mustExist: false)
+        do {
+            try inspect(path: path, mustExist: false)
+        } catch KBError.needsRecovery {
+            // A write was interrupted (a hot journal): a read-write connection rolls it back; then look again.
+            let q = try DatabaseQueue(path: path)
+            _ = try q.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+            try q.close()
+            try inspect(path: path, mustExist: false)
+        }
         var config = Configuration()
         config.busyMode = .timeout(60)
         config.foreignKeysEnabled = true
@@ -83,6 +91,7 @@ public final class KBStore: Sendable {
         // Look inside read-only: tables without kb's bookkeeping mean someone else's database.
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(10)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             let (tables, hasMigrations, appID) = try queue.read { db -> (Int, Bool, Int32) in
@@ -99,7 +108,14 @@ public final class KBStore: Sendable {
                 throw KBError.notAKBDatabase(path: path, reason: "its application_id belongs to another program")
             }
         } catch let error as DatabaseError {
-            throw KBError.notAKBDatabase(path: path, reason: error.message ?? "\(error)")
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw KBError.databaseBusy(path: path)
+            case .SQLITE_READONLY:
+                throw mustExist ? KBError.database(path: path, message: "an interrupted write left it needing recovery; run `kb ingest` on it (or open it once in sqlite3)") : KBError.needsRecovery(path: path)
+            default:
+                throw KBError.notAKBDatabase(path: path, reason: error.message ?? "\(error)")
+            }
         }
     }
 }

@@ -41,11 +41,11 @@ public final class WriteLock: @unchecked Sendable {
     /// holds it. `onWait` is called once, the first time the lock is found busy. Gives up with
     /// `KBError.databaseBusy` after `timeout` seconds, or as soon as `shouldStop` returns true.
     ///
-    /// A file that is not a kb database is refused (and left untouched) before any lock file
-    /// is created beside it.
+    /// The lock does not look at the database: take it first, then open the store (which
+    /// refuses a file that is not a kb database; releasing the lock then removes the lock file
+    /// again). Looking inside the database before holding the lock would race with the writer.
     public static func acquire(databasePath: String, timeout: TimeInterval = defaultTimeout,
                                onWait: () -> Void = {}, shouldStop: () -> Bool = { false }) throws -> WriteLock {
-        try KBStore.inspect(path: databasePath, mustExist: false)
         let lockPath = lockPath(for: databasePath)
         let deadline = Date().addingTimeInterval(timeout)
         var announced = false
