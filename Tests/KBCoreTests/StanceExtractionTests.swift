@@ -61,6 +61,14 @@ struct StanceExtractionTests {
         #expect(s.first?.act == act)
     }
 
+    @Test("'he said' refers to the person named just before")
+    func pronoun() throws {
+        let s = try stances("Russian Foreign Minister Sergei Lavrov met Israeli officials in Moscow on Monday. He said that Israeli strikes in Syria were unacceptable.")
+        #expect(s.count == 1)
+        #expect(s.first?.speaker?.name == "Sergei Lavrov" && s.first?.holder.country == "RUS" && s.first?.polarity == "oppose")
+        #expect(s.first?.topicKey == "strikes:ISR")
+    }
+
     @Test("negation: 'did not condemn' and 'refused to criticize' are not opposition")
     func negation() throws {
         let a = try stances("Israel did not condemn the Russian strikes on Monday.")

@@ -35,7 +35,10 @@ public struct StanceExtractor: Sendable {
         for (k, e) in events.enumerated() { for m in e.mentions where eventsBySentence[m.sentence]?.last != k { eventsBySentence[m.sentence, default: []].append(k) } }
         var out: [ExtractedStance] = []
         let paragraphDates = contexts.paragraphDates()
+        var previousPeople: [ActorMention] = []   // people named in the sentence before, same paragraph: "He said …"
         for (n, c) in contexts.enumerated() {
+            if n > 0 && contexts[n - 1].span.paragraph != c.span.paragraph { previousPeople = [] }
+            defer { previousPeople = c.mentions.filter { $0.kind == .person && !$0.isLocation } }
             if c.span.text.hasSuffix("?") { continue }
             let here = quotesBySentence[c.span.ordinal] ?? []
             var found: [ExtractedStance] = []
@@ -45,7 +48,7 @@ public struct StanceExtractor: Sendable {
                 guard tok.kind == .word, !inside(tok, c, quotes: here) else { i += 1; continue }
                 // Cue words are lowercase ("states" the verb, not "United States").
                 let cues = tok.text.first?.isLowercase == true || (i == 0 && tok.text == "According") ? lexicon.cues(c.tokens, at: i) : []
-                if let cue = cues.first, var s = statement(cue, at: i, c, quotes: here, previous: paragraphDates[n], publication: publication) {
+                if let cue = cues.first, var s = statement(cue, at: i, c, quotes: here, previous: paragraphDates[n], publication: publication, previousPeople: previousPeople) {
                     s.events = linkedEvents(s, events, eventsBySentence)
                     found.append(s)
                     i += cue.words.count
@@ -94,7 +97,8 @@ public struct StanceExtractor: Sendable {
 
     // MARK: - One statement
 
-    func statement(_ cue: StanceLexicon.Cue, at i: Int, _ c: SentenceContext, quotes: [QuoteSpan], previous: SentenceContext?, publication: KBDate?) -> ExtractedStance? {
+    func statement(_ cue: StanceLexicon.Cue, at i: Int, _ c: SentenceContext, quotes: [QuoteSpan], previous: SentenceContext?, publication: KBDate?,
+                   previousPeople: [ActorMention] = []) -> ExtractedStance? {
         let t = c.tokens
         let r = i..<(i + cue.words.count)
         let start = roles.clauseStart(i, t)
@@ -121,7 +125,7 @@ public struct StanceExtractor: Sendable {
                 if who == nil { who = c.mentions.first { $0.tokens.lowerBound >= r.upperBound && $0.tokens.lowerBound <= r.upperBound + 5 && !$0.isLocation } }
                 if who != nil { quote = q }
             }
-            if who == nil { who = subject(before: i, c) }
+            if who == nil { who = subject(before: i, c, previousPeople: previousPeople) }
             if quote == nil {
                 // "stated that relations “have never been better”": a quotation after the cue, in the same sentence.
                 quote = quotes.first { $0.start >= c.span.start + t[r.upperBound - 1].end && $0.firstSentence == c.span.ordinal }
@@ -194,7 +198,7 @@ public struct StanceExtractor: Sendable {
     /// The subject of the cue at i: the actor just before it (over auxiliaries, adverbs and
     /// appositives), the antecedent of "which"/"who", a pronoun's referent, or — after "and" or a
     /// participle's comma — the clause's subject.
-    func subject(before i: Int, _ c: SentenceContext) -> ActorMention? {
+    func subject(before i: Int, _ c: SentenceContext, previousPeople: [ActorMention] = []) -> ActorMention? {
         let t = c.tokens
         var k = i - 1
         var commas = 0
@@ -229,8 +233,11 @@ public struct StanceExtractor: Sendable {
                 return nil
             }
             if w == "and" { return mainSubject(before: k, c) }
-            if ["he", "she"].contains(w) {
-                return c.mentions.last { $0.kind == .person && $0.tokens.upperBound <= k }
+            if w == "he" || w == "she" {
+                // The last person named before it — in this sentence, else in the one before — of a fitting gender.
+                let gender = w == "he" ? "m" : "f"
+                let fits = { (m: ActorMention) in self.dictionary.actor(key: m.actorKey)?.gender.map { $0 == gender } ?? true }
+                return c.mentions.last { $0.kind == .person && $0.tokens.upperBound <= k && fits($0) } ?? previousPeople.last(where: fits)
             }
             // A body noun: "The Russian government", "Israel's government", "the Russian Foreign Office spokeswoman".
             var b = k
