@@ -67,7 +67,7 @@ public struct QueryEngine {
             return .object([("name", .string(n)), ("country", .from(country.flatMap { r[$0] as String? }))])
         }
         if r.hasColumn("holder") {
-            out += [("holder", party("holder", "holder_country")), ("speaker", party("speaker", nil)), ("polarity", .from(r["polarity"] as String?)),
+            out += [("holder", party("holder", "holder_country")), ("speaker", party("speaker", "holder_country")), ("polarity", .from(r["polarity"] as String?)),
                     ("topic", .from(r["topic"] as String?)), ("target", .from(r["target"] as String?)), ("act", .from(r["act"] as String?)),
                     ("cue", .from(r["cue"] as String?)), ("quote", .from(r["quote"] as String?))]
         } else if r.hasColumn("event_type") {
