@@ -456,7 +456,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", "-n", type=int, required=True, help="number of articles")
-    ap.add_argument("--out", required=True, help="output folder (replaced if it exists)")
+    ap.add_argument("--out", required=True, help="output folder (an earlier corpus there is replaced)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--seeds-dir", default=str(Path(__file__).resolve().parent.parent / "corpus"),
                     help="folder of seed articles (*.txt, optional kb-manifest.csv); default: the repo's corpus/")
@@ -472,6 +472,10 @@ def main(argv=None):
     gen = Generator(args.seeds_dir, rng)
     out = Path(args.out)
     if out.exists():
+        # replace an earlier corpus, never a folder that is something else
+        if any(out.iterdir()) and not (out / ".corpus-stats.json").exists():
+            sys.exit(f"generate.py: {out} exists and is not a generated corpus (no .corpus-stats.json); "
+                     "choose another --out")
         shutil.rmtree(out)
     share = 1.0 if args.txt else 0.0 if args.jsonl else args.txt_share
     n_txt = round(args.articles * share)

@@ -12,9 +12,12 @@ For each corpus size N it
   3. checkpoints the WAL (PRAGMA wal_checkpoint(TRUNCATE)) and compares db + wal to the raw
      article text;
   4. times `kb search` and the standard `kb query` questions, --runs times each after one
-     warm-up, and reports p50 and p95 of the wall time of the whole process.
+     warm-up, and reports p50 and p95 of the wall time of the whole process (and of its CPU
+     time: the machine may be shared), with `kb --version` as the start-up floor.
 Commands the binary does not have (per `kb --help`) are reported as n/a, not as failures.
-It prints a Markdown table and writes OUT/results.json and OUT/results.md.
+An ingest that outlasts --ingest-timeout gets SIGINT (kb stops after the current source) and
+is measured on what it stored. It prints Markdown tables and writes OUT/results.json and
+OUT/results.md; --report-only re-renders them from results.json.
 Python 3 standard library only.
 """
 
@@ -26,6 +29,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -85,7 +89,7 @@ def subcommands(kb):
         if inside:
             if line and not line.startswith(" "):
                 break
-            m = re.match(r"^\s{2,}([a-z][\w-]*)\b", line)
+            m = re.match(r"^  ([a-z][\w-]*)(?:\s|$)", line)  # names sit at 2 spaces, wrapped text deeper
             if m:
                 names.add(m.group(1))
     return names
@@ -163,6 +167,44 @@ def sql_scalar(db, sql, kb, cmds):
         con.close()
 
 
+def table_sizes(db):
+    """Space by table and index (sqlite3's dbstat), largest first; {} when unavailable."""
+    if not shutil.which("sqlite3"):
+        return {}
+    r = subprocess.run(["sqlite3", "-separator", "\t", str(db),
+                        "select name, sum(pgsize) from dbstat group by name order by 2 desc limit 15"],
+                       capture_output=True, text=True)
+    out = {}
+    for line in r.stdout.splitlines() if r.returncode == 0 else []:
+        name, _, size = line.partition("\t")
+        out[name] = round(int(size) / MiB, 2)
+    return out
+
+
+def kb_rss_mib(pid, wrapped):
+    """Resident set of kb (the child of /usr/bin/time when wrapped), from /proc."""
+    try:
+        if wrapped:
+            kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+            if not kids:
+                return None
+            pid = int(kids[0])
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def thin(samples, n):
+    """At most n samples, evenly spaced, always keeping the last."""
+    if len(samples) <= n:
+        return samples
+    step = len(samples) / n
+    return [samples[int(i * step)] for i in range(n - 1)] + [samples[-1]]
+
+
 def run_measured(argv, log_path, timeout):
     """Runs argv, returns (exit code, wall s, user s, sys s, peak RSS KiB, stdout tail)."""
     time_bin = "/usr/bin/time"
@@ -170,26 +212,40 @@ def run_measured(argv, log_path, timeout):
     use_time = os.path.exists(time_bin)
     full = [time_bin, "-v", "-o", str(time_out)] + argv if use_time else argv
     stdout_path = log_path.with_suffix(".out")
+    samples = []  # (seconds, RSS MiB) of kb, every second: does memory grow during the run?
+    timed_out = False
     with open(log_path, "w") as lf, open(stdout_path, "w") as of:
         t0 = time.perf_counter()
-        p = subprocess.Popen(full, stdout=of, stderr=lf, env=clean_env())
+        # its own process group, so that a timeout's SIGINT reaches kb (GNU time ignores it)
+        p = subprocess.Popen(full, stdout=of, stderr=lf, env=clean_env(), start_new_session=True)
         # wait4 gives the child's own rusage (peak RSS) when /usr/bin/time is not there
-        rusage, status = None, None
+        rusage, status, next_sample, stop_sent = None, None, 0.0, None
         while True:
             pid, st, ru = os.wait4(p.pid, os.WNOHANG)
             if pid:
                 rusage, status = ru, st
                 break
-            if time.perf_counter() - t0 > timeout:
-                p.kill()
-                os.wait4(p.pid, 0)
-                return {"exit": "timeout", "wall_s": time.perf_counter() - t0,
-                        "stdout": stdout_path.read_text(errors="replace")[-2000:]}
+            now = time.perf_counter() - t0
+            if now >= next_sample:
+                rss = kb_rss_mib(p.pid, use_time)
+                if rss is not None:
+                    samples.append((round(now, 1), rss))
+                next_sample = now + 1.0
+            if now > timeout and stop_sent is None:
+                # like Ctrl-C: kb stops after the source it is storing, and the database keeps
+                # what was stored
+                timed_out, stop_sent = True, now
+                log(f"timeout after {timeout:.0f} s: sending SIGINT")
+                os.killpg(p.pid, signal.SIGINT)
+            if stop_sent is not None and now > stop_sent + 120:
+                os.killpg(p.pid, signal.SIGKILL)
+                stop_sent = float("inf")
             time.sleep(0.02)
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
     stdout = stdout_path.read_text(errors="replace")
-    res = {"exit": p.returncode, "wall_s": wall, "stdout": stdout[-2000:]}
+    res = {"exit": p.returncode, "wall_s": wall, "stdout": stdout[-2000:], "timed_out": timed_out,
+           "rss_samples": thin(samples, 60)}
     if use_time and time_out.exists():
         t = time_out.read_text()
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", t)
@@ -218,7 +274,8 @@ def bench_ingest(kb, corpus, stats, out, n, cmds, timeout):
     log(f"ingest {n}: exit {r['exit']} in {r['wall_s']:.1f} s; {r['stdout'].strip().splitlines()[-1] if r['stdout'].strip() else ''}")
     res = {"db": str(db), "exit": r["exit"], "wall_s": round(r["wall_s"], 3), "user_s": r.get("user_s"),
            "sys_s": r.get("sys_s"), "summary": r["stdout"].strip()[-500:],
-           "peak_rss_mb": round(r["peak_rss_kib"] / 1024, 1) if r.get("peak_rss_kib") else None}
+           "peak_rss_mb": round(r["peak_rss_kib"] / 1024, 1) if r.get("peak_rss_kib") else None,
+           "timed_out": r.get("timed_out", False), "rss_samples": r.get("rss_samples", [])}
     stderr_lines = (out / f"ingest-{n}.log").read_text(errors="replace").splitlines()
     res["stderr_errors"] = sum(1 for l in stderr_lines if "error:" in l)
     res["stderr_warnings"] = sum(1 for l in stderr_lines if "warning:" in l)
@@ -237,15 +294,25 @@ def bench_ingest(kb, corpus, stats, out, n, cmds, timeout):
                 res[name] = None
     except Exception as e:
         res["error"] = f"cannot read the database: {e}"
+    res["db_tables_mb"] = table_sizes(db)
     size = sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists())
     res["db_bytes"] = size
     w = r["wall_s"]
-    res["articles_per_s"] = round(n / w, 1)
+    # a run stopped by --ingest-timeout is measured on what it stored
+    done = res["sources"] if res.get("timed_out") and res.get("sources") is not None else n
+    res["articles_done"] = done
+    res["articles_per_s"] = round(done / w, 1)
     res["sources_per_s"] = round(res["sources"] / w, 1) if res.get("sources") else None
     res["sentences_per_s"] = round(res["sentences"] / w, 1) if res.get("sentences") else None
-    res["input_mb_per_s"] = round(stats["input_bytes"] / MiB / w, 3)
-    res["db_raw_ratio"] = round(size / stats["text_bytes"], 3)
-    res["db_input_ratio"] = round(size / stats["input_bytes"], 3)
+    # per CPU second of kb: what the machine would give with no one else on it
+    cpu = (res.get("user_s") or 0) + (res.get("sys_s") or 0)
+    res["cpu_s"] = round(cpu, 2)
+    res["cpu_share"] = round(cpu / w, 2) if w else None
+    res["sentences_per_cpu_s"] = round(res["sentences"] / cpu, 1) if res.get("sentences") and cpu else None
+    share = done / n  # the corpus share read (1 unless stopped)
+    res["input_mb_per_s"] = round(stats["input_bytes"] * share / MiB / w, 3)
+    res["db_raw_ratio"] = round(size / (stats["text_bytes"] * share), 3)
+    res["db_input_ratio"] = round(size / (stats["input_bytes"] * share), 3)
     return res
 
 
@@ -258,8 +325,28 @@ def latency_cases(db):
     return cases
 
 
+def timed_runs(argv, n):
+    """Wall ms and CPU (user + sys) ms of n runs of argv, output discarded."""
+    times, cpu = [], []
+    env = clean_env()
+    for _ in range(n):
+        t0 = time.perf_counter()
+        p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        _, _, ru = os.wait4(p.pid, 0)
+        times.append((time.perf_counter() - t0) * 1000)
+        cpu.append((ru.ru_utime + ru.ru_stime) * 1000)
+        p.returncode = 0
+    return times, cpu
+
+
 def bench_latency(kb, db, cmds, runs):
     results = {}
+    # the floor under every command: process start, no database
+    times, cpu = timed_runs([kb, "--version"], runs)
+    results["startup"] = {"status": "ok", "runs": runs, "p50_ms": round(percentile(times, 50), 1),
+                          "p95_ms": round(percentile(times, 95), 1), "cpu_p50_ms": round(percentile(cpu, 50), 1),
+                          "cpu_p95_ms": round(percentile(cpu, 95), 1), "command": "kb --version"}
+    log(f"  startup (kb --version): p50 {results['startup']['p50_ms']} ms, p95 {results['startup']['p95_ms']} ms")
     for command, label, args in latency_cases(db):
         if command not in cmds:
             results[label] = {"status": "n/a", "reason": f"kb has no '{command}' command"}
@@ -279,15 +366,12 @@ def bench_latency(kb, db, cmds, runs):
             log(f"  {label}: exit {warm.returncode}: {results[label]['reason'][:120]}")
             continue
         n = runs if warm_s < 2 else max(3, min(runs, 5))  # keep very slow commands bounded
-        times = []
-        for _ in range(n):
-            t0 = time.perf_counter()
-            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, timeout=120)
-            times.append((time.perf_counter() - t0) * 1000)
+        times, cpu = timed_runs(argv, n)
         out_lines = len([l for l in warm.stdout.splitlines() if l.strip()])
         results[label] = {"status": "ok", "runs": n, "p50_ms": round(percentile(times, 50), 1),
                           "p95_ms": round(percentile(times, 95), 1), "min_ms": round(min(times), 1),
-                          "max_ms": round(max(times), 1), "output_lines": out_lines}
+                          "max_ms": round(max(times), 1), "cpu_p50_ms": round(percentile(cpu, 50), 1),
+                          "cpu_p95_ms": round(percentile(cpu, 95), 1), "output_lines": out_lines}
         log(f"  {label}: p50 {results[label]['p50_ms']} ms, p95 {results[label]['p95_ms']} ms, {out_lines} lines out")
     return results
 
@@ -314,7 +398,10 @@ def report(results):
     lines.append("|" + "|".join(["---:"] * len(head)) + "|")
     for r in rows:
         ing = r["ingest"]
-        cells = [size_label(r["size"]), fmt(ing.get("articles_per_s")), fmt(ing.get("sentences_per_s")),
+        name = size_label(r["size"])
+        if ing.get("timed_out"):
+            name += f" (stopped at {fmt(ing.get('sources'))})"
+        cells = [name, fmt(ing.get("articles_per_s")), fmt(ing.get("sentences_per_s")),
                  fmt(ing.get("input_mb_per_s"), 2), fmt(ing.get("peak_rss_mb"), 0), fmt(ing.get("db_raw_ratio"), 2)]
         for l in labels:
             q = r["latency"].get(l, {"status": "n/a"})
@@ -330,16 +417,47 @@ def report(results):
     lines.append("")
     lines.append("search = `kb search " + SEARCH_TEXT + "`; " + "; ".join(f"Q{i} = “{q}”" for i, q in enumerate(QUESTIONS, 1)))
     lines.append("")
-    lines.append("| size | articles | sources stored | sentences | input MB | raw text MB | wall s | user s | sys s | DB MB | exit | stderr errors/warnings |")
-    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    lines.append("| size | articles | sources stored | sentences | input MB | raw text MB | wall s | user s | sys s | CPU share | sentences/CPU-s | DB MB | exit | stderr errors/warnings | load avg before |")
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         ing, st = r["ingest"], r["corpus"]
         lines.append("| " + " | ".join([
             size_label(r["size"]), fmt(st["articles"]), fmt(ing.get("sources")), fmt(ing.get("sentences")),
             fmt(st["input_bytes"] / MiB, 1), fmt(st["text_bytes"] / MiB, 1), fmt(ing.get("wall_s"), 1),
-            fmt(ing.get("user_s"), 1), fmt(ing.get("sys_s"), 1),
+            fmt(ing.get("user_s"), 1), fmt(ing.get("sys_s"), 1), fmt(ing.get("cpu_share"), 2),
+            fmt(ing.get("sentences_per_cpu_s")),
             fmt(ing["db_bytes"] / MiB, 1) if ing.get("db_bytes") else "n/a", str(ing.get("exit")),
-            f"{ing.get('stderr_errors', 0)}/{ing.get('stderr_warnings', 0)}"]) + " |")
+            f"{ing.get('stderr_errors', 0)}/{ing.get('stderr_warnings', 0)}",
+            f"{r['loadavg_before'][0]:.1f}"]) + " |")
+    lines.append("")
+    lines.append("Latency detail (ms; wall = what a user waits, CPU = user + sys of the kb process; "
+                 "startup = `kb --version`, the floor under every command):")
+    lines.append("")
+    lines.append("| size | command | runs | wall p50 | wall p95 | CPU p50 | CPU p95 | output lines |")
+    lines.append("|---:|---|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        for label in ["startup"] + labels:
+            q = r["latency"].get(label)
+            if not q:
+                continue
+            if q["status"] != "ok":
+                lines.append(f"| {size_label(r['size'])} | {label} | | {q['status']} | | | | |")
+                continue
+            lines.append(f"| {size_label(r['size'])} | {label} | {q['runs']} | {q['p50_ms']:.0f} | {q['p95_ms']:.0f} | "
+                         f"{q.get('cpu_p50_ms', 0):.0f} | {q.get('cpu_p95_ms', 0):.0f} | {q.get('output_lines', '')} |")
+    lines.append("")
+    lines.append("kb's resident set during ingest (MB, sampled each second; at 10%, 25%, 50%, 75% and 100% of the run):")
+    lines.append("")
+    for r in rows:
+        sm = r["ingest"].get("rss_samples") or []
+        if sm:
+            pts = [sm[min(len(sm) - 1, int(f * len(sm)))] for f in (0.1, 0.25, 0.5, 0.75)] + [sm[-1]]
+            lines.append(f"- {size_label(r['size'])}: " + ", ".join(f"{v:.0f} @ {t:.0f} s" for t, v in pts))
+    last = max(rows, key=lambda r: r["size"]) if rows else None
+    if last and last["ingest"].get("db_tables_mb"):
+        lines.append("")
+        lines.append(f"Space by table at {size_label(last['size'])} (MB): " + ", ".join(
+            f"{k} {v:,.1f}" for k, v in last["ingest"]["db_tables_mb"].items()))
     lines.append("")
     lines.append("Targets:")
     for v in results["verdicts"]:
@@ -364,6 +482,9 @@ def verdicts(rows):
         big = max(rss)
         ok = big[1] < t["peak_rss_mb"]
         where = "at 100k" if big[0] >= 100000 else f"at {size_label(big[0])} (largest size run; the target is for 100k)"
+        stopped = [r for r in rows if r["size"] == big[0] and r["ingest"].get("timed_out")]
+        if stopped:
+            where += f" (stopped by --ingest-timeout after {fmt(stopped[0]['ingest'].get('sources'))} articles)"
         out.append(f"peak RSS {big[1]:.0f} MB {where}: {'meets' if ok else 'misses'} < {t['peak_rss_mb']} MB")
         if len(rss) > 1:
             small = min(rss)
@@ -372,7 +493,11 @@ def verdicts(rows):
                        f"{'flat' if growth < t['rss_flat_ratio'] else 'NOT flat'} (flat = < {t['rss_flat_ratio']}×)")
     if rows:
         last = max(rows, key=lambda r: r["size"])
+        partial = f" (database stopped at {fmt(last['ingest'].get('sources'))} articles)" if last["ingest"].get("timed_out") else ""
         for label, q in last["latency"].items():
+            if label == "startup":
+                continue
+            label += partial
             if q["status"] == "ok":
                 ok = q["p95_ms"] < t["query_p95_ms"]
                 out.append(f"{size_label(last['size'])}: {label} p95 {q['p95_ms']:.0f} ms "
@@ -390,8 +515,26 @@ def main():
     ap.add_argument("--seed", type=int, default=1, help="corpus generator seed")
     ap.add_argument("--runs", type=int, default=20, help="timed runs per latency command")
     ap.add_argument("--ingest-timeout", type=float, default=3600, help="seconds before an ingest is stopped")
-    ap.add_argument("--keep-db", action="store_true", help="keep the databases (default: deleted after each size except the largest)")
+    ap.add_argument("--drop-db", action="store_true", help="delete each database once measured (default: keep them in OUT)")
+    ap.add_argument("--report-only", action="store_true", help="re-render OUT/results.md from OUT/results.json, running nothing")
     args = ap.parse_args()
+
+    if args.report_only:
+        out = Path(args.out).resolve()
+        results = json.loads((out / "results.json").read_text())
+        for row in results["runs"]:
+            ing = row["ingest"]
+            cpu = (ing.get("user_s") or 0) + (ing.get("sys_s") or 0)
+            if cpu and ing.get("wall_s"):
+                ing.setdefault("cpu_s", round(cpu, 2))
+                ing.setdefault("cpu_share", round(cpu / ing["wall_s"], 2))
+                if ing.get("sentences"):
+                    ing.setdefault("sentences_per_cpu_s", round(ing["sentences"] / cpu, 1))
+        results["verdicts"] = verdicts(results["runs"])
+        md = report(results)
+        (out / "results.md").write_text(md + "\n")
+        print(md)
+        return
 
     kb = args.kb or default_kb()
     if not kb or not (os.path.exists(kb) or shutil.which(kb)):
@@ -408,7 +551,7 @@ def main():
 
     results = {
         "started": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "kb": kb, "kb_version": kb_version(kb), "git": git_commit(), "subcommands": sorted(cmds),
+        "kb": kb, "kb_version": kb_version(kb), "repo_head": git_commit(), "subcommands": sorted(cmds),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                     "python": platform.python_version(), "loadavg_start": os.getloadavg()},
         "targets": TARGETS, "search_text": SEARCH_TEXT, "questions": QUESTIONS, "runs": [],
@@ -418,13 +561,13 @@ def main():
         row = {"size": n, "corpus": stats, "loadavg_before": os.getloadavg()}
         row["ingest"] = bench_ingest(kb, corpus, stats, out, n, cmds, args.ingest_timeout)
         db = Path(row["ingest"]["db"])
-        if db.exists() and row["ingest"].get("exit") == 0 or (db.exists() and row["ingest"].get("sources")):
+        if db.exists() and (row["ingest"].get("exit") == 0 or row["ingest"].get("sources")):
             log(f"latency {n}: {args.runs} runs each")
             row["latency"] = bench_latency(kb, db, cmds, args.runs)
         else:
             row["latency"] = {c[1]: {"status": "skipped", "reason": "ingest failed"} for c in latency_cases(db)}
         results["runs"].append(row)
-        if not args.keep_db and n != max(sizes):
+        if args.drop_db:
             for s in ("", "-wal", "-shm"):
                 p = Path(str(db) + s)
                 if p.exists():
