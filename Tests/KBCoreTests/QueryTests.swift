@@ -27,7 +27,7 @@ struct QueryTests {
             ORDER BY v.year IS NULL, v.year, v.date, v.id
             """)
         #expect(a.query.arguments.map(\.description) == ["\"RUS\"", "\"ASSAULT\"", "\"ISR\"", "\"ASSAULT\"", "\"ISR\""])
-        #expect(rows(a, ["group", "speaker", "polarity", "file"]) == ["2019 | Sergei Vershinin | oppose | 001_48da0eb1e26231e5.txt"])
+        #expect(rows(a, ["group", "speaker", "polarity", "file"]) == ["2019 | Sergei Vershinin (RUS) | oppose | 001_48da0eb1e26231e5.txt"])
         #expect(a.records[0].first { $0.0 == "quote" }?.1.text.hasPrefix("With regard to the latest Israeli attacks") == true)
         #expect(AnswerTable.render(a).contains("== 2019 — 1 statement · oppose 1"))
     }
@@ -92,7 +92,7 @@ struct QueryTests {
     @Test("what a person said about a topic")
     func said() throws {
         let a = try answer("what did Netanyahu say about Iran's presence in Syria")
-        #expect(rows(a, ["speaker", "date", "polarity"]).first == "Benjamin Netanyahu | 2018-12 | oppose")
+        #expect(rows(a, ["speaker", "date", "polarity"]).first == "Benjamin Netanyahu (ISR) | 2018-12 | oppose")
     }
 
     @Test("timeline of two actors, in date order")
