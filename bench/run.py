@@ -228,7 +228,7 @@ def run_measured(argv, log_path, timeout):
             now = time.perf_counter() - t0
             if now >= next_sample:
                 rss = kb_rss_mib(p.pid, use_time)
-                if rss is not None:
+                if rss is not None and rss >= 1:  # not the instant before exec
                     samples.append((round(now, 1), rss))
                 next_sample = now + 1.0
             if now > timeout and stop_sent is None:
