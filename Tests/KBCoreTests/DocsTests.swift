@@ -71,9 +71,14 @@ struct DocsTests {
         #expect(r.status == 0)
         let overview = r.stdout.components(separatedBy: "\n").first { $0.hasPrefix("OVERVIEW:") } ?? ""
         #expect(overview.count > 20, "\(command) lacks an overview")
-        // Every option of the command says what it does.
-        for line in r.stdout.components(separatedBy: "\n") where line.hasPrefix("  --") && !line.contains("--help") && !line.contains("--version") {
-            #expect(line.trimmingCharacters(in: .whitespaces).contains("  ") || true, "\(command): \(line)")
+        // Every option and argument says what it does: text after its name, or on the indented line below.
+        let lines = r.stdout.components(separatedBy: "\n")
+        let listed = lines.firstIndex { $0.hasPrefix("ARGUMENTS:") || $0.hasPrefix("OPTIONS:") } ?? lines.count
+        #expect(listed < lines.count, "\(command): no ARGUMENTS or OPTIONS section")
+        for (n, line) in lines.enumerated() where n > listed && (line.hasPrefix("  -") || line.hasPrefix("  <")) {
+            let described = line.trimmingCharacters(in: .whitespaces).contains("  ")
+                || (n + 1 < lines.count && lines[n + 1].hasPrefix("                ") && !lines[n + 1].trimmingCharacters(in: .whitespaces).isEmpty)
+            #expect(described, "\(command): no help for \(line)")
         }
     }
 

@@ -190,9 +190,7 @@ public struct StanceExtractor: Sendable {
         }
         // "the Russian Foreign Office spokeswoman": a person found by title right after the state's adjective.
         let titled = c.mentions.first { $0.form == .title && $0.tokens.lowerBound >= m.tokens.upperBound && $0.tokens.lowerBound <= m.tokens.upperBound + 1 }
-        let holder = roles.participant(m)
-        let state = m.kind == .state ? holder : (m.country.flatMap { dictionary.actor(key: "state:" + $0) }.map { _ in holder } ?? holder)
-        return (state, titled.map(roles.participant))
+        return (roles.participant(m), titled.map(roles.participant))
     }
 
     /// The subject of the cue at i: the actor just before it (over auxiliaries, adverbs and
@@ -243,9 +241,8 @@ public struct StanceExtractor: Sendable {
             var b = k
             while b >= 0 && k - b < 5 {
                 if let m = c.mention(at: b), !m.isLocation {
-                    let phrase = t[(m.tokens.upperBound)...k]
-                    if phrase.contains(where: { roles.cues.bodyLength(t, at: t.firstIndex(of: $0) ?? 0) != nil }) { return m }
-                    return nil
+                    let hasBody = (m.tokens.upperBound...k).contains { roles.cues.bodyLength(t, at: $0) != nil }
+                    return hasBody ? m : nil
                 }
                 if t[b].kind == .punct && t[b].kind != .possessive { return nil }
                 b -= 1
