@@ -10,10 +10,12 @@ struct Ingest: ParsableCommand {
         discussion: """
         Folders are walked recursively. Metadata the texts lack goes in a kb-manifest.csv beside \
         them (columns: file, title, published, publisher, authors, url). Unchanged files add \
-        nothing; a changed file replaces its source. Each source is stored in its own \
-        transaction: Ctrl-C (or SIGTERM) stops after the current one; a second Ctrl-C stops at \
-        once. One ingest writes to a database at a time: a second one waits for the first \
-        (they coordinate through FILE.lock beside the database).
+        nothing; a changed file replaces its source. Articles are extracted on every core and \
+        stored whole, up to --batch sources to a transaction: Ctrl-C (or SIGTERM) stops \
+        reading, stores what was read (at most two batches), and exits; a second Ctrl-C stops \
+        at once (still safe: a killed transaction leaves nothing). One ingest writes to a \
+        database at a time: a second one waits for the first (they coordinate through \
+        FILE.lock beside the database).
         """
     )
 
@@ -22,16 +24,24 @@ struct Ingest: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A folder of dictionary files that replace the built-in ones of the same name.", valueName: "DIR"))
     var dictionaries: String?
 
+    @Option(name: .long, help: ArgumentHelp("Sources stored per transaction (1: each as soon as it is extracted).", valueName: "N"))
+    var batch: Int = 64
+
+    @Option(name: .long, help: ArgumentHelp("Threads that extract articles (default: one per core).", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Argument(help: ArgumentHelp("Files and folders to read.", valueName: "PATH"))
     var paths: [String]
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder to ingest") }
+        if batch < 1 { throw ValidationError("--batch must be at least 1") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        // The first signal asks to stop after the current source; a second one stops at once
-        // (still safe: each source is its own transaction).
+        // The first signal asks to stop reading (what was read is stored); a second one stops at
+        // once (still safe: a source is stored by one transaction or not at all).
         let onSignal: @convention(c) (Int32) -> Void = { sig in
             if interruptRequested != 0 { signal(sig, SIG_DFL); raise(sig) }
             interruptRequested = 1
@@ -53,7 +63,7 @@ struct Ingest: ParsableCommand {
             defer { lock.release() }
             let store = try KBStore.openForWriting(path: database.path)
             let progress = Terminal.stderrIsTerminal
-            return try Ingester(resources: resources).run(paths: paths, store: store, onMessage: { message in
+            return try Ingester(resources: resources, batchSize: batch, workers: jobs).run(paths: paths, store: store, onMessage: { message in
                 switch message {
                 case .error(let m):
                     if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -38,7 +38,7 @@ struct ConcurrencyTests {
     func readersDuringIngest() throws {
         let clean = Reliability.clean
         let db = Support.tempDir() + "/kb.db"
-        let ingest = try Reliability.Running(["ingest", "--db", db, clean.corpus])
+        let ingest = try Reliability.Running(["ingest", "--batch", "1", "--db", db, clean.corpus])
         #expect(Reliability.waitUntil { (Reliability.storedSources(db) ?? 0) >= 1 })
         // Frozen part-way (perhaps inside a transaction): reads must work now, whatever it holds.
         ingest.send(SIGSTOP)
@@ -60,7 +60,7 @@ struct ConcurrencyTests {
     func secondIngestWaits() throws {
         let clean = Reliability.clean
         let db = Support.tempDir() + "/kb.db"
-        let first = try Reliability.Running(["ingest", "--db", db, clean.corpus])
+        let first = try Reliability.Running(["ingest", "--batch", "1", "--db", db, clean.corpus])
         #expect(Reliability.waitUntil { (Reliability.storedSources(db) ?? 0) >= 1 })
         // Frozen while writing, so that the second surely finds it busy.
         first.send(SIGSTOP)

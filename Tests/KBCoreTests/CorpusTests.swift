@@ -49,10 +49,35 @@ struct CorpusTests {
     @Test("sentence offsets point into the clean text")
     func offsets() throws {
         let bad = try Support.count(Support.corpusDB, """
-            SELECT count(*) FROM sentences x JOIN sources s ON s.id = x.source_id
+            SELECT count(*) FROM sentences x JOIN source_texts s ON s.source_id = x.source_id
             WHERE substr(s.clean_text, x.start + 1, x."end" - x.start) <> x.text
             """)
         #expect(bad == 0)
+        #expect(try Support.count(Support.corpusDB, "SELECT count(*) FROM sentences") > 100)
+    }
+
+    @Test("the clean text is stored once: source_texts gives back exactly what the cleaner made of each article")
+    func cleanTextJoined() throws {
+        // Every seed article's sentences join back to its clean text, so none stores it again.
+        #expect(try Support.count(Support.corpusDB, "SELECT count(*) FROM sources WHERE clean_text IS NOT NULL") == 0)
+        let processor = ArticleProcessor(resources: Support.resources)
+        let q = try Support.reader(Support.corpusDB)
+        var compared = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: Support.corpus).filter({ $0.hasSuffix(".txt") }).sorted() {
+            guard case .success(let doc)? = DocumentReader.read(path: Support.corpus + "/" + name).first else { continue }
+            let cleaned = try processor.process(doc, supplied: nil).cleanText
+            let joined = try q.read { db in
+                try String.fetchOne(db, sql: """
+                    SELECT t.clean_text FROM source_texts t JOIN source_files f ON f.source_id = t.source_id WHERE f.name = ?
+                    """, arguments: [name])
+            }
+            #expect(joined.map { Array($0.unicodeScalars) } == Array(cleaned.unicodeScalars), "\(name)")
+            #expect(try Support.count(Support.corpusDB, """
+                SELECT s.char_count FROM sources s JOIN source_files f ON f.source_id = s.id WHERE f.name = '\(name)'
+                """) == cleaned.unicodeScalars.count)
+            compared += 1
+        }
+        #expect(compared == 5)
     }
 
     @Test("full-text search finds sentences")

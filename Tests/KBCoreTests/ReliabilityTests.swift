@@ -432,20 +432,20 @@ struct CheckTests {
         let db = try corpusCopy()
         let first = try Support.count(db, "SELECT min(id) FROM sources")
         let sentence = try Support.count(db, "SELECT min(id) FROM sentences WHERE source_id = \(first)")
-        let mention = try Support.count(db, "SELECT min(id) FROM actor_mentions")
+        let mention = try Support.reader(db).read { try Row.fetchOne($0, sql: "SELECT sentence_id, start FROM actor_mentions ORDER BY sentence_id, start LIMIT 1")! }
         try damage(db, """
             INSERT INTO source_files(source_id, path, record, name, ingested_at) VALUES (777, '/x', '', 'x.txt', 'now');
             DELETE FROM source_files WHERE source_id = \(first);
             UPDATE sentences SET start = start + 1 WHERE id = \(sentence);
-            UPDATE actor_mentions SET "end" = "end" + 100000 WHERE id = \(mention);
+            UPDATE actor_mentions SET "end" = "end" + 100000 WHERE sentence_id = \(mention[0] as Int64) AND start = \(mention[1] as Int64);
             INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', id, text FROM sentences WHERE id = \(sentence);
             """)
         let findings = try Checker(store: KBStore.openReadOnly(path: db)).run().map(\.description)
         #expect(findings == [
             "foreign key: source_files: 1 row (id \(try Support.count(db, "SELECT max(id) FROM source_files"))) whose source_id names no row of sources",
             "orphan: sources: 1 source (id \(first)) that no file holds",
-            "offsets: source \(first): 1 sentence (id \(sentence)) whose text is not clean_text at its offsets",
-            "offsets: actor_mentions: 1 row (id \(mention)) outside their sentence",
+            "offsets: source \(first): 1 sentence (id \(sentence)) whose text is not the clean text at its offsets",
+            "offsets: actor_mentions: 1 row (sentence:start \(mention[0] as Int64):\(mention[1] as Int64)) outside their sentence",
             "full-text: sentences: 1 sentence (id \(sentence)) missing from the full-text index (sentences_fts)",
         ])
         let r = try Support.run(["check", "--db", db])

@@ -15,14 +15,9 @@ public struct Exporter {
     /// One record per actor per source that names it (as an actor, not as a place or by a title alone).
     static func actors(_ db: Database) throws -> [Record] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT (SELECT name FROM source_files f WHERE f.source_id = m.source_id ORDER BY f.id LIMIT 1) AS file,
-                   a.name, a.kind, a.key, a.origin,
-                   coalesce((SELECT m2.country FROM actor_mentions m2 WHERE m2.source_id = m.source_id AND m2.actor_id = a.id
-                             AND m2.country IS NOT NULL GROUP BY m2.country ORDER BY count(*) DESC LIMIT 1), a.country) AS country,
-                   count(*) AS mentions
-            FROM actor_mentions m JOIN actors a ON a.id = m.actor_id
-            WHERE m.is_location = 0 AND m.form <> 'title'
-            GROUP BY m.source_id, a.id
+            SELECT (SELECT name FROM source_files f WHERE f.source_id = sa.source_id ORDER BY f.id LIMIT 1) AS file,
+                   a.name, a.kind, a.key, a.origin, coalesce(sa.country, a.country) AS country, sa.mentions
+            FROM source_actors sa JOIN actors a ON a.id = sa.actor_id
             ORDER BY file, a.kind, a.name
             """)
         return rows.map { r in

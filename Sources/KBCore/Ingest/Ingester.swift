@@ -22,16 +22,24 @@ public struct IngestReport: Sendable, Equatable {
     }
 }
 
-/// `kb ingest`: reads files, extracts, and stores each source in its own transaction, so that an
-/// interrupted run never leaves a source half-stored and a rerun completes it.
+/// `kb ingest`: reads files, extracts, and stores sources in transactions of up to `batchSize`
+/// sources, so that an interrupted run never leaves a source half-stored and a rerun completes
+/// it. Extraction is pure per source and runs on every core while the previous batch is being
+/// written (one writer: SQLite's).
 public struct Ingester: Sendable {
     public enum Message: Sendable { case error(String), warning(String), progress(done: Int, total: Int, file: String) }
 
     public let processor: ArticleProcessor
+    /// Sources per transaction; 1 stores each source as soon as it is extracted.
+    public let batchSize: Int
+    /// Threads that extract at once.
+    public let workers: Int
     let actorStore = ActorStore()
 
-    public init(resources: Resources) {
+    public init(resources: Resources, batchSize: Int = 64, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         processor = ArticleProcessor(resources: resources)
+        self.batchSize = max(1, batchSize)
+        self.workers = max(1, workers)
     }
 
     public func run(paths: [String], store: KBStore, onMessage: (Message) -> Void = { _ in },
@@ -45,7 +53,21 @@ public struct Ingester: Sendable {
         }
         try recordVersions(store)
         var manifests: [String: Manifest?] = [:]
-        for (n, found) in walker.files.enumerated() {
+        var batch: [ExtractionJob.Item] = []
+        var inFlight: ExtractionJob?
+        // Hands the batch read so far to the workers, and stores the one they finished before.
+        func handOff() throws {
+            guard !batch.isEmpty else { return }
+            let stored = try store.read { db in
+                try batch.map { try SourceWriter.isStored(db, document: $0.doc, fingerprint: $0.fingerprint) }
+            }
+            let job = ExtractionJob(items: batch, skip: stored)
+            batch = []
+            job.start(processor, workers: workers)
+            if let previous = inFlight { try write(previous, store: store, report: &report, onMessage: onMessage) }
+            inFlight = job
+        }
+        files: for (n, found) in walker.files.enumerated() {
             if shouldStop() { report.interrupted = true; break }
             onMessage(.progress(done: n, total: walker.files.count, file: found.path))
             report.filesRead += 1
@@ -58,7 +80,6 @@ public struct Ingester: Sendable {
                 manifests[found.folder] = manifest
             }
             for result in DocumentReader.read(path: found.path) {
-                if shouldStop() { report.interrupted = true; break }
                 switch result {
                 case .failure(let error):
                     report.failed += 1
@@ -66,38 +87,92 @@ public struct Ingester: Sendable {
                 case .success(let doc):
                     for w in doc.warnings { onMessage(.warning(w)) }
                     let supplied = manifest?.entries[doc.name] ?? manifest?.entries[(doc.path as NSString).lastPathComponent]
-                    do {
-                        try ingest(doc, supplied: supplied, store: store, report: &report)
-                    } catch {
-                        report.failed += 1
-                        let message = (error as? KBError)?.localizedDescription ?? "\(doc.path): \(error)"
-                        onMessage(.error(message))
-                    }
+                    batch.append(.init(doc: doc, supplied: supplied, fingerprint: processor.fingerprint(doc, supplied: supplied)))
+                    if batch.count >= batchSize { try handOff() }
                 }
+                // A document read is stored (below); the next is not read.
+                if shouldStop() { report.interrupted = true; break files }
             }
         }
+        // What was read is stored, interrupted or not: at most two batches.
+        try handOff()
+        if let last = inFlight { try write(last, store: store, report: &report, onMessage: onMessage) }
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
-    func ingest(_ doc: RawDocument, supplied: SourceMetadata?, store: KBStore, report: inout IngestReport) throws {
-        let fingerprint = processor.fingerprint(doc, supplied: supplied)
-        let known = try store.transaction { db in try SourceWriter.needsWrite(db, document: doc, fingerprint: fingerprint) }
-        if let outcome = known {
-            count(outcome, &report)
-            return
-        }
-        let processed = try processor.process(doc, supplied: supplied)
-        let outcome: SourceWriter.Outcome
+    /// What storing one document did, applied to the report once its transaction committed.
+    enum Stored { case outcome(SourceWriter.Outcome, sentences: Int), failed(String) }
+
+    /// Stores a batch in one transaction. If any source fails to store, the transaction rolls
+    /// back and the batch is stored again one source per transaction, so that only the failing
+    /// source is lost.
+    func write(_ job: ExtractionJob, store: KBStore, report: inout IngestReport, onMessage: (Message) -> Void) throws {
+        job.wait()
+        var results: [Stored] = []
         do {
-            outcome = try store.transaction { db in try SourceWriter.write(db, processed, actors: actorStore) }
+            results = try store.transaction { db in
+                let writer = SourceWriter(actors: actorStore)
+                var out: [Stored] = []
+                for k in job.items.indices {
+                    if case .failure(let error) = job.results[k] { out.append(.failed(Self.message(error, job.items[k].doc))); continue }
+                    out.append(try storeOne(job, k, writer: writer, db))
+                }
+                return out
+            }
         } catch {
             // The transaction rolled back: ids of actors learned in it no longer exist.
             try? store.read { db in try actorStore.load(db) }
-            throw error
+            results = []
+            for k in job.items.indices {
+                if case .failure(let error) = job.results[k] { results.append(.failed(Self.message(error, job.items[k].doc))); continue }
+                do {
+                    results.append(try store.transaction { db in
+                        try storeOne(job, k, writer: SourceWriter(actors: actorStore), db)
+                    })
+                } catch {
+                    try? store.read { db in try actorStore.load(db) }
+                    results.append(.failed(Self.message(error, job.items[k].doc)))
+                }
+            }
         }
-        report.sentences += processed.sentences.count
-        count(outcome, &report)
+        for r in results {
+            switch r {
+            case .failed(let message):
+                report.failed += 1
+                onMessage(.error(message))
+            case .outcome(let outcome, let sentences):
+                report.sentences += sentences
+                count(outcome, &report)
+            }
+        }
+    }
+
+    /// Stores one document of a batch: nothing if it is stored already, else its extraction
+    /// (made here if the workers skipped it as stored and it changed meanwhile).
+    func storeOne(_ job: ExtractionJob, _ k: Int, writer: SourceWriter, _ db: Database) throws -> Stored {
+        let item = job.items[k]
+        if let outcome = try writer.needsWrite(db, document: item.doc, fingerprint: item.fingerprint) {
+            return .outcome(outcome, sentences: 0)
+        }
+        let processed: ProcessedSource
+        switch job.results[k] {
+        case .success(let p)?: processed = p
+        case .failure(let error)?: throw error
+        case nil: processed = try processor.process(item.doc, supplied: item.supplied)
+        }
+        return .outcome(try writer.write(db, processed), sentences: processed.sentences.count)
+    }
+
+    /// The error line for a document: it names the file (and record) and the reason.
+    static func message(_ error: Error, _ doc: RawDocument) -> String {
+        let file = doc.record.isEmpty ? doc.path : "\(doc.path)#\(doc.record)"
+        switch error {
+        case KBError.database(_, let message): return "\(file): not stored: database error: \(message)"
+        case let e as DatabaseError: return "\(file): not stored: database error: \(e.message ?? "\(e)")"
+        case let e as KBError: return e.localizedDescription
+        default: return "\(file): \(error)"
+        }
     }
 
     func count(_ outcome: SourceWriter.Outcome, _ report: inout IngestReport) {

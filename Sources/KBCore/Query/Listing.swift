@@ -16,19 +16,19 @@ public enum Listing {
                 if let s = source { sql += " WHERE f.name LIKE ?"; args.append(("%" + s + "%").databaseValue) }
                 return try rows(db, sql + " GROUP BY c.surface, c.reason ORDER BY mentions DESC, name", args)
             }
-            var conditions = ["m.is_location = 0", "m.form <> 'title'"]
+            var conditions: [String] = []
             var args: [DatabaseValue] = []
             if let k = kind {
                 guard ActorKind(rawValue: k) != nil else { throw KBError.usage("unknown kind '\(k)': use state, person, organization, armed_group, international_organization, other or candidate") }
                 conditions.append("a.kind = ?"); args.append(k.databaseValue)
             }
             if let s = source {
-                conditions.append("m.source_id IN (SELECT source_id FROM source_files WHERE name LIKE ?)"); args.append(("%" + s + "%").databaseValue)
+                conditions.append("sa.source_id IN (SELECT source_id FROM source_files WHERE name LIKE ?)"); args.append(("%" + s + "%").databaseValue)
             }
             return try rows(db, """
-                SELECT a.name, a.kind, a.country, a.origin, count(*) AS mentions, count(DISTINCT m.source_id) AS sources
-                FROM actor_mentions m JOIN actors a ON a.id = m.actor_id
-                WHERE \(conditions.joined(separator: " AND "))
+                SELECT a.name, a.kind, a.country, a.origin, sum(sa.mentions) AS mentions, count(*) AS sources
+                FROM source_actors sa JOIN actors a ON a.id = sa.actor_id
+                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 GROUP BY a.id ORDER BY mentions DESC, a.name
                 """, args)
         }

@@ -11,9 +11,13 @@ import GRDB
 ///   source files, actor mentions (and whatever later migrations add) whose source, sentence or
 ///   actor is missing;
 /// - sources that no file holds, and sources without sentences;
-/// - sentence offsets: every sentence is `clean_text[start..<end]` of its source (code points),
-///   and `char_count` is the length of `clean_text`;
-/// - actor mentions that lie outside their sentence or name another source than it;
+/// - sentence offsets: every sentence is the clean text at its offsets (code points), and
+///   `char_count` is the clean text's length. The clean text is its sentences joined (a
+///   paragraph's by one space, paragraphs by a blank line), so each sentence must start where
+///   the one before it ends plus that gap; where a source stores its `clean_text`, the
+///   sentences are compared with it instead;
+/// - actor mentions that lie outside their sentence;
+/// - `source_actors` (who appears where) that does not sum up the actor mentions;
 /// - the full-text index: every sentence is indexed, and nothing else is. (FTS5's own
 ///   'integrity-check' command is a write statement, refused on a read-only connection, so the
 ///   index's row ids — its `_docsize` table — are compared with the sentences' instead.)
@@ -38,6 +42,7 @@ public struct Checker: Sendable {
             ("foreign key", foreignKeys),
             ("orphan", orphans),
             ("offsets", offsets),
+            ("actor summary", actorSummary),
             ("full-text", fullText),
         ]
         for (name, check) in checks {
@@ -99,38 +104,63 @@ public struct Checker: Sendable {
         let sources = try Row.fetchCursor(db, sql: "SELECT id, clean_text, char_count FROM sources ORDER BY id")
         while let row = try sources.next() {
             let id: Int64 = row["id"]
-            let text = Array((row["clean_text"] as String).unicodeScalars)
+            let stored = (row["clean_text"] as String?).map { Array($0.unicodeScalars) }
             let count: Int = row["char_count"]
-            if count != text.count {
-                out.append(Finding(check: "offsets", message: "source \(id): char_count is \(count), but its clean_text has \(text.count) code points"))
-            }
             var bad: [Int64?] = []
             var ordinals: [Int] = []
-            let sentences = try Row.fetchCursor(db, sql: "SELECT id, ordinal, start, \"end\", text FROM sentences WHERE source_id = ? ORDER BY ordinal", arguments: [id])
+            var expected = 0, paragraph = -1, length = 0
+            let sentences = try Row.fetchCursor(db, sql: "SELECT id, ordinal, paragraph, start, \"end\", text FROM sentences WHERE source_id = ? ORDER BY ordinal", arguments: [id])
             while let s = try sentences.next() {
                 ordinals.append(s["ordinal"])
-                let start: Int = s["start"], end: Int = s["end"]
-                guard start >= 0, start <= end, end <= text.count,
-                      Array((s["text"] as String).unicodeScalars) == Array(text[start..<end]) else {
-                    bad.append(s["id"])
-                    continue
+                let start: Int = s["start"], end: Int = s["end"], p: Int = s["paragraph"]
+                let text = Array((s["text"] as String).unicodeScalars)
+                let fits: Bool
+                if let clean = stored {
+                    fits = start >= 0 && start <= end && end <= clean.count && text == Array(clean[start..<end])
+                } else {
+                    if paragraph >= 0 { expected += p == paragraph ? 1 : 2 }
+                    fits = start == expected && end - start == text.count && (p == paragraph || p == paragraph + 1)
                 }
+                if !fits { bad.append(s["id"]) }
+                expected = end
+                paragraph = p
+                length = end
+            }
+            let textLength = stored?.count ?? length
+            if count != textLength {
+                out.append(Finding(check: "offsets", message: "source \(id): char_count is \(count), but its clean text has \(textLength) code points"))
             }
             if !bad.isEmpty {
-                out.append(Finding(check: "offsets", message: "source \(id): \(Self.rows(bad, noun: "sentence")) whose text is not clean_text at its offsets"))
+                out.append(Finding(check: "offsets", message: "source \(id): \(Self.rows(bad, noun: "sentence")) whose text is not the clean text at its offsets"))
             }
             if ordinals != Array(0..<ordinals.count) {
                 out.append(Finding(check: "offsets", message: "source \(id): sentence ordinals are not 0…\(ordinals.count - 1) (some sentences are missing)"))
             }
         }
-        let misplaced = try Int64.fetchAll(db, sql: """
-            SELECT m.id FROM actor_mentions m JOIN sentences x ON x.id = m.sentence_id
-            WHERE m.source_id != x.source_id OR m.start < x.start OR m."end" > x."end" ORDER BY m.id
-            """)
+        let misplaced = try Row.fetchAll(db, sql: """
+            SELECT m.sentence_id, m.start FROM actor_mentions m JOIN sentences x ON x.id = m.sentence_id
+            WHERE m.start < x.start OR m."end" > x."end" ORDER BY m.sentence_id, m.start
+            """).map { "\($0[0] as Int64):\($0[1] as Int64)" }
         if !misplaced.isEmpty {
-            out.append(Finding(check: "offsets", message: "actor_mentions: \(Self.rows(misplaced.map { $0 })) outside their sentence"))
+            let shown = misplaced.prefix(5).joined(separator: ", ") + (misplaced.count > 5 ? ", …" : "")
+            out.append(Finding(check: "offsets", message: "actor_mentions: \(misplaced.count) row\(misplaced.count == 1 ? "" : "s") (sentence:start \(shown)) outside their sentence"))
         }
         return out
+    }
+
+    func actorSummary(_ db: Database) throws -> [Finding] {
+        guard try db.tableExists("source_actors") else { return [] }
+        let counted = """
+            SELECT x.source_id, m.actor_id, count(*) AS mentions FROM actor_mentions m JOIN sentences x ON x.id = m.sentence_id
+            WHERE m.is_location = 0 AND m.form <> 'title' GROUP BY x.source_id, m.actor_id
+            """
+        let stored = "SELECT source_id, actor_id, mentions FROM source_actors"
+        let wrong = try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT source_id FROM (SELECT * FROM (\(counted) EXCEPT \(stored)) UNION ALL SELECT * FROM (\(stored) EXCEPT \(counted)))
+            ORDER BY source_id
+            """)
+        guard !wrong.isEmpty else { return [] }
+        return [Finding(check: "actor summary", message: "source_actors: \(Self.rows(wrong.map { $0 }, noun: "source")) whose rows do not match their actor_mentions")]
     }
 
     func fullText(_ db: Database) throws -> [Finding] {

@@ -24,14 +24,24 @@ struct Migrator {
         }
         for migration in migrations where migration.version > current {
             do {
-                try store.queue.inTransaction(.exclusive) { db in
-                    // Another writer may have migrated meanwhile.
-                    guard try Self.version(db) < migration.version else { return .commit }
-                    try db.execute(sql: migration.sql)
-                    try db.execute(sql: "INSERT INTO _kb_migrations(version, name, applied_at) VALUES (?, ?, ?)",
-                                   arguments: [migration.version, migration.name, Clock.nowISO()])
-                    try db.execute(sql: "PRAGMA application_id = \(KBStore.applicationID)")
-                    return .commit
+                // SQLite's procedure for changing a table's shape: foreign keys off (outside the
+                // transaction, where the pragma takes effect), rebuild, check every key, commit.
+                // With them on, dropping a rebuilt table would cascade into its children.
+                try store.queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                    defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                    try db.inTransaction(.exclusive) {
+                        // Another writer may have migrated meanwhile.
+                        guard try Self.version(db) < migration.version else { return .commit }
+                        try db.execute(sql: migration.sql)
+                        if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+                            throw KBError.badMigration(name: migration.name, reason: "it leaves a broken foreign key in \(broken[0] as String? ?? "?")")
+                        }
+                        try db.execute(sql: "INSERT INTO _kb_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                                       arguments: [migration.version, migration.name, Clock.nowISO()])
+                        try db.execute(sql: "PRAGMA application_id = \(KBStore.applicationID)")
+                        return .commit
+                    }
                 }
             } catch let error as DatabaseError {
                 throw KBError.badMigration(name: migration.name, reason: error.message ?? "\(error)")

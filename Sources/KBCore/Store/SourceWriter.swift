@@ -1,13 +1,31 @@
 import Foundation
 import GRDB
 
-/// Stores sources. Each call runs inside the caller's transaction, so a source is stored whole
-/// or not at all.
-enum SourceWriter {
+/// Stores sources, many to a transaction (the caller's): a source is stored whole or not at all
+/// with it. Sentences and actor mentions go in with a few multi-row statements per source.
+struct SourceWriter {
     enum Outcome: Equatable { case added, updated, unchanged, duplicate(of: String) }
 
+    static let sentenceRows = BulkInsert("INSERT INTO sentences(id, source_id, ordinal, paragraph, start, \"end\", text)", columns: 7)
+    static let sourceActorRows = BulkInsert("INSERT INTO source_actors(source_id, actor_id, mentions, country)", columns: 4)
+    static let mentionRows = BulkInsert("INSERT INTO actor_mentions(sentence_id, start, \"end\", actor_id, form, title, country, is_location)", columns: 8)
+
+    let actors: ActorStore
+
+    init(actors: ActorStore) {
+        self.actors = actors
+    }
+
+    /// Whether the document is stored as it is, linked to this very file: nothing to do. A read.
+    static func isStored(_ db: Database, document doc: RawDocument, fingerprint: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT count(*) > 0 FROM sources s JOIN source_files f ON f.source_id = s.id
+            WHERE s.content_hash = ? AND s.fingerprint = ? AND f.path = ? AND f.record = ?
+            """, arguments: [doc.contentHash, fingerprint, doc.path, doc.record]) ?? false
+    }
+
     /// What is stored for a document: nothing to do, or it must be (re)extracted.
-    static func needsWrite(_ db: Database, document doc: RawDocument, fingerprint: String) throws -> Outcome? {
+    func needsWrite(_ db: Database, document doc: RawDocument, fingerprint: String) throws -> Outcome? {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, fingerprint FROM sources WHERE content_hash = ?", arguments: [doc.contentHash]) else {
             return nil
         }
@@ -18,12 +36,12 @@ enum SourceWriter {
         // The same content under another name: one source, one more file.
         let other = try String.fetchOne(db, sql: "SELECT name FROM source_files WHERE source_id = ? ORDER BY id LIMIT 1", arguments: [id]) ?? "?"
         try unlink(db, path: doc.path, record: doc.record)
-        try link(db, source: id, doc: doc)
+        try Self.link(db, source: id, doc: doc)
         return .duplicate(of: other)
     }
 
     /// Writes a processed source, replacing whatever this file held before.
-    static func write(_ db: Database, _ p: ProcessedSource, actors: ActorStore) throws -> Outcome {
+    func write(_ db: Database, _ p: ProcessedSource) throws -> Outcome {
         let doc = p.document
         let previous = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?", arguments: [doc.path, doc.record])
         var keptLinks: [Row] = []
@@ -37,6 +55,8 @@ enum SourceWriter {
         try unlink(db, path: doc.path, record: doc.record)
         let m = p.metadata
         let authors = String(decoding: try JSONSerialization.data(withJSONObject: m.authors?.value ?? [], options: [.withoutEscapingSlashes]), as: UTF8.self)
+        // The clean text is stored only when its sentences do not give it back exactly.
+        let storedText: String? = Self.sentencesJoin(to: p.cleanText, p.sentences) ? nil : p.cleanText
         try db.cachedStatement(sql: """
             INSERT INTO sources(id, content_hash, fingerprint, format, title, title_origin, published, published_precision,
               published_origin, publisher, publisher_origin, authors, authors_origin, url, url_origin, language, clean_text,
@@ -49,44 +69,86 @@ enum SourceWriter {
                 m.publisher?.value, m.publisher?.origin.rawValue,
                 authors, m.authors?.origin.rawValue,
                 m.url?.value, m.url?.origin.rawValue, m.language,
-                p.cleanText, p.cleanText.unicodeScalars.count, Clock.nowISO(),
+                storedText, p.cleanText.unicodeScalars.count, Clock.nowISO(),
             ])
         let sourceID = db.lastInsertedRowID
         for row in keptLinks where !((row["path"] as String) == doc.path && (row["record"] as String) == doc.record) {
             try db.execute(sql: "INSERT INTO source_files(source_id, path, record, name, ingested_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [sourceID, row["path"], row["record"], row["name"], row["ingested_at"]])
         }
-        try link(db, source: sourceID, doc: doc)
-        let insertSentence = try db.cachedStatement(sql: """
-            INSERT INTO sentences(source_id, ordinal, paragraph, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        try Self.link(db, source: sourceID, doc: doc)
+        // Sentence ids are given here (after the largest so far) so that one statement can insert them all.
+        var next = try (Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM sentences")) ?? 0) + 1
         var sentenceIDs: [Int64] = []
         sentenceIDs.reserveCapacity(p.sentences.count)
+        var rows: [DatabaseValue] = []
+        rows.reserveCapacity(7 * p.sentences.count)
+        let source = sourceID.databaseValue
         for s in p.sentences {
-            try insertSentence.execute(arguments: [sourceID, s.ordinal, s.paragraph, s.start, s.end, s.text])
-            sentenceIDs.append(db.lastInsertedRowID)
+            rows += [next.databaseValue, source, s.ordinal.databaseValue, s.paragraph.databaseValue,
+                     s.start.databaseValue, s.end.databaseValue, s.text.databaseValue]
+            sentenceIDs.append(next)
+            next += 1
         }
-        try writeActors(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
-        let eventIDs = try writeEvents(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
-        try writeStances(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, eventIDs: eventIDs, actors: actors)
+        try Self.sentenceRows.run(db, rows)
+        try writeActors(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs)
+        let eventIDs = try Self.writeEvents(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
+        try Self.writeStances(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, eventIDs: eventIDs, actors: actors)
         if reuseID != nil || previous != nil { return .updated }
         return .added
     }
 
-    static func writeActors(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], actors: ActorStore) throws {
+    /// Whether the sentences give back the clean text exactly: a paragraph's sentences joined by
+    /// one space, paragraphs by a blank line (what the splitter makes of the cleaner's blocks).
+    static func sentencesJoin(to text: String, _ sentences: [SentenceSpan]) -> Bool {
+        var joined = String()
+        joined.reserveCapacity(text.utf8.count)
+        var offset = 0
+        for (k, s) in sentences.enumerated() {
+            if k > 0 {
+                let gap = s.paragraph == sentences[k - 1].paragraph ? " " : "\n\n"
+                joined += gap
+                offset += gap.unicodeScalars.count
+            }
+            guard s.start == offset else { return false }
+            joined += s.text
+            offset = s.end
+        }
+        return joined.utf8.elementsEqual(text.utf8)
+    }
+
+    func writeActors(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64]) throws {
         let learned = Dictionary(p.actors.learned.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO actor_mentions(sentence_id, source_id, actor_id, start, "end", surface, form, title, country, is_location)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        struct Key: Hashable { let sentence: Int64, start: Int, end: Int, actor: Int64 }
+        var seen = Set<Key>()
+        // Per actor named as an actor (not as a place, not by a bare title): mentions, and how often each country was said.
+        var mentions: [DatabaseValue] = []
+        var named: [Int64: (mentions: Int, countries: [String: Int])] = [:]
+        var order: [Int64] = []
         for m in p.actors.mentions {
             let base = p.sentences[m.sentence].start
             var actorID = actors.ids[m.actorKey]
             if actorID == nil, let entry = learned[m.actorKey] { actorID = try actors.id(for: entry, db) }
             guard let id = actorID else { continue }
-            try insert.execute(arguments: [sentenceIDs[m.sentence], sourceID, id, base + m.start, base + m.end, m.surface,
-                                           m.form.rawValue, m.title, m.country, m.isLocation ? 1 : 0])
+            // One row per actor per place in a sentence (the table's key).
+            guard seen.insert(Key(sentence: sentenceIDs[m.sentence], start: base + m.start, end: base + m.end, actor: id)).inserted else { continue }
+            mentions += [sentenceIDs[m.sentence].databaseValue, (base + m.start).databaseValue, (base + m.end).databaseValue,
+                                id.databaseValue, m.form.rawValue.databaseValue, m.title.databaseValue, m.country.databaseValue,
+                                (m.isLocation ? 1 : 0).databaseValue]
+            guard !m.isLocation && m.form != .title else { continue }
+            if named[id] == nil { order.append(id) }
+            named[id, default: (0, [:])].mentions += 1
+            if let c = m.country { named[id, default: (0, [:])].countries[c, default: 0] += 1 }
         }
+        if !mentions.isEmpty { try Self.mentionRows.run(db, mentions) }
+        var rows: [DatabaseValue] = []
+        for id in order.sorted() {
+            let n = named[id]!
+            // The most frequent country; ties go to the first in alphabetical order.
+            let country = n.countries.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+            rows += [sourceID.databaseValue, id.databaseValue, n.mentions.databaseValue, country.databaseValue]
+        }
+        if !rows.isEmpty { try Self.sourceActorRows.run(db, rows) }
         let candidate = try db.cachedStatement(sql: """
             INSERT INTO actor_candidates(sentence_id, source_id, start, "end", surface, reason) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -163,7 +225,7 @@ enum SourceWriter {
     }
 
     /// Removes a file's link; a source no file holds any more is removed with everything extracted from it.
-    static func unlink(_ db: Database, path: String, record: String) throws {
+    func unlink(_ db: Database, path: String, record: String) throws {
         guard let old = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?", arguments: [path, record]) else { return }
         try db.execute(sql: "DELETE FROM source_files WHERE path = ? AND record = ?", arguments: [path, record])
         let remaining = try Int.fetchOne(db, sql: "SELECT count(*) FROM source_files WHERE source_id = ?", arguments: [old]) ?? 0
