@@ -58,7 +58,7 @@ public struct Ingester: Sendable {
         // Hands the batch read so far to the workers, and stores the one they finished before.
         func handOff() throws {
             guard !batch.isEmpty else { return }
-            let stored = try store.read { db in
+            let stored = try store.lookUp { db in
                 try batch.map { try SourceWriter.isStored(db, document: $0.doc, fingerprint: $0.fingerprint) }
             }
             let job = ExtractionJob(items: batch, skip: stored)
@@ -67,9 +67,11 @@ public struct Ingester: Sendable {
             if let previous = inFlight { try write(previous, store: store, report: &report, onMessage: onMessage) }
             inFlight = job
         }
-        files: for (n, found) in walker.files.enumerated() {
+        let files = walker.files
+        var next = files.first.map { ReadAhead(path: $0.path) }
+        files: for (n, found) in files.enumerated() {
             if shouldStop() { report.interrupted = true; break }
-            onMessage(.progress(done: n, total: walker.files.count, file: found.path))
+            onMessage(.progress(done: n, total: files.count, file: found.path))
             report.filesRead += 1
             let manifest: Manifest?
             if let cached = manifests[found.folder] { manifest = cached } else {
@@ -79,7 +81,9 @@ public struct Ingester: Sendable {
                 }
                 manifests[found.folder] = manifest
             }
-            for result in DocumentReader.read(path: found.path) {
+            let results = next?.wait() ?? []
+            next = n + 1 < files.count ? ReadAhead(path: files[n + 1].path) : nil
+            for result in results {
                 switch result {
                 case .failure(let error):
                     report.failed += 1

@@ -9,28 +9,26 @@ import GRDB
 struct BulkInsert: Sendable {
     static let maxRows = 128
     let columns: Int
-    let head: String
-    let row: String
+    /// The statement for n rows is sql[n - 1].
+    private let sql: [String]
 
     /// `head` is everything before VALUES: "INSERT INTO t(a, b)".
     init(_ head: String, columns: Int) {
         self.columns = columns
-        self.head = head + " VALUES "
-        row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        sql = (1...Self.maxRows).map { n in head + " VALUES " + Array(repeating: row, count: n).joined(separator: ", ") }
     }
 
-    func sql(rows n: Int) -> String { head + Array(repeating: row, count: n).joined(separator: ", ") }
-
-    /// Inserts `values.count / columns` rows, laid out row after row.
-    func run(_ db: Database, _ values: [DatabaseValue]) throws {
-        precondition(values.count % columns == 0, "BulkInsert: \(values.count) values for \(columns) columns")
-        let rows = values.count / columns
-        var row = 0
-        while row < rows {
-            let n = min(Self.maxRows, rows - row)
-            let slice = Array(values[(row * columns)..<((row + n) * columns)])
-            try db.cachedStatement(sql: sql(rows: n)).execute(arguments: StatementArguments(slice))
-            row += n
+    /// Inserts one row per element, `bind` binding its `columns` values in order.
+    func run<Element>(_ db: Database, _ rows: [Element], bind: (inout RowBinder, Element) -> Void) throws {
+        var k = 0
+        while k < rows.count {
+            let n = min(Self.maxRows, rows.count - k)
+            var binder = RowBinder(try db.cachedStatement(sql: sql[n - 1]))
+            for r in rows[k..<(k + n)] { bind(&binder, r) }
+            assert(binder.index == Int32(n * columns + 1), "BulkInsert: bound \(binder.index - 1) values for \(n) rows of \(columns)")
+            try binder.step(db)
+            k += n
         }
     }
 }

@@ -137,6 +137,17 @@ extension KBStore {
         }
     }
 
+    /// Runs reads on the writing connection as it is. GRDB's `read` switches `PRAGMA query_only`
+    /// on and off around its body, and every such switch makes SQLite expire (re-prepare) every
+    /// cached statement: the ingest's look-ups between batches use this instead.
+    public func lookUp<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.inDatabase { db in try body(db) }
+        } catch let error as DatabaseError {
+            throw KBError.database(path: path, message: error.message ?? "\(error)")
+        }
+    }
+
     /// Runs a read on the database.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {

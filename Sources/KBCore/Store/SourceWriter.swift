@@ -18,23 +18,23 @@ struct SourceWriter {
 
     /// Whether the document is stored as it is, linked to this very file: nothing to do. A read.
     static func isStored(_ db: Database, document doc: RawDocument, fingerprint: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) > 0 FROM sources s JOIN source_files f ON f.source_id = s.id
             WHERE s.content_hash = ? AND s.fingerprint = ? AND f.path = ? AND f.record = ?
-            """, arguments: [doc.contentHash, fingerprint, doc.path, doc.record]) ?? false
+            """), arguments: [doc.contentHash, fingerprint, doc.path, doc.record]) ?? false
     }
 
     /// What is stored for a document: nothing to do, or it must be (re)extracted.
     func needsWrite(_ db: Database, document doc: RawDocument, fingerprint: String) throws -> Outcome? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, fingerprint FROM sources WHERE content_hash = ?", arguments: [doc.contentHash]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, fingerprint FROM sources WHERE content_hash = ?"), arguments: [doc.contentHash]) else {
             return nil
         }
         let id: Int64 = row["id"]
         guard (row["fingerprint"] as String) == fingerprint else { return nil }
-        let linked = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?", arguments: [doc.path, doc.record])
+        let linked = try Int64.fetchOne(db.cachedStatement(sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?"), arguments: [doc.path, doc.record])
         if linked == id { return .unchanged }
         // The same content under another name: one source, one more file.
-        let other = try String.fetchOne(db, sql: "SELECT name FROM source_files WHERE source_id = ? ORDER BY id LIMIT 1", arguments: [id]) ?? "?"
+        let other = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM source_files WHERE source_id = ? ORDER BY id LIMIT 1"), arguments: [id]) ?? "?"
         try unlink(db, path: doc.path, record: doc.record)
         try Self.link(db, source: id, doc: doc)
         return .duplicate(of: other)
@@ -43,12 +43,12 @@ struct SourceWriter {
     /// Writes a processed source, replacing whatever this file held before.
     func write(_ db: Database, _ p: ProcessedSource) throws -> Outcome {
         let doc = p.document
-        let previous = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?", arguments: [doc.path, doc.record])
+        let previous = try Int64.fetchOne(db.cachedStatement(sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?"), arguments: [doc.path, doc.record])
         var keptLinks: [Row] = []
         var reuseID: Int64?
-        if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE content_hash = ?", arguments: [doc.contentHash]) {
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE content_hash = ?"), arguments: [doc.contentHash]) {
             // Same content, new fingerprint (dictionaries or supplied metadata changed): extract again, keep its files.
-            keptLinks = try Row.fetchAll(db, sql: "SELECT path, record, name, ingested_at FROM source_files WHERE source_id = ?", arguments: [existing])
+            keptLinks = try Row.fetchAll(db.cachedStatement(sql: "SELECT path, record, name, ingested_at FROM source_files WHERE source_id = ?"), arguments: [existing])
             try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [existing])
             reuseID = existing
         }
@@ -79,18 +79,12 @@ struct SourceWriter {
         try Self.link(db, source: sourceID, doc: doc)
         // Sentence ids are given here (after the largest so far) so that one statement can insert them all.
         var next = try (Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM sentences")) ?? 0) + 1
-        var sentenceIDs: [Int64] = []
-        sentenceIDs.reserveCapacity(p.sentences.count)
-        var rows: [DatabaseValue] = []
-        rows.reserveCapacity(7 * p.sentences.count)
-        let source = sourceID.databaseValue
-        for s in p.sentences {
-            rows += [next.databaseValue, source, s.ordinal.databaseValue, s.paragraph.databaseValue,
-                     s.start.databaseValue, s.end.databaseValue, s.text.databaseValue]
-            sentenceIDs.append(next)
+        let first = next
+        let sentenceIDs = (0..<Int64(p.sentences.count)).map { first + $0 }
+        try Self.sentenceRows.run(db, p.sentences) { b, s in
+            b.bind(next); b.bind(sourceID); b.bind(s.ordinal); b.bind(s.paragraph); b.bind(s.start); b.bind(s.end); b.bind(s.text)
             next += 1
         }
-        try Self.sentenceRows.run(db, rows)
         try writeActors(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs)
         let eventIDs = try Self.writeEvents(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
         try Self.writeStances(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, eventIDs: eventIDs, actors: actors)
@@ -120,35 +114,35 @@ struct SourceWriter {
     func writeActors(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64]) throws {
         let learned = Dictionary(p.actors.learned.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         struct Key: Hashable { let sentence: Int64, start: Int, end: Int, actor: Int64 }
+        struct Row { let key: Key, mention: ActorMention }
         var seen = Set<Key>()
+        var mentions: [Row] = []
+        mentions.reserveCapacity(p.actors.mentions.count)
         // Per actor named as an actor (not as a place, not by a bare title): mentions, and how often each country was said.
-        var mentions: [DatabaseValue] = []
         var named: [Int64: (mentions: Int, countries: [String: Int])] = [:]
-        var order: [Int64] = []
         for m in p.actors.mentions {
             let base = p.sentences[m.sentence].start
             var actorID = actors.ids[m.actorKey]
             if actorID == nil, let entry = learned[m.actorKey] { actorID = try actors.id(for: entry, db) }
             guard let id = actorID else { continue }
             // One row per actor per place in a sentence (the table's key).
-            guard seen.insert(Key(sentence: sentenceIDs[m.sentence], start: base + m.start, end: base + m.end, actor: id)).inserted else { continue }
-            mentions += [sentenceIDs[m.sentence].databaseValue, (base + m.start).databaseValue, (base + m.end).databaseValue,
-                                id.databaseValue, m.form.rawValue.databaseValue, m.title.databaseValue, m.country.databaseValue,
-                                (m.isLocation ? 1 : 0).databaseValue]
+            let key = Key(sentence: sentenceIDs[m.sentence], start: base + m.start, end: base + m.end, actor: id)
+            guard seen.insert(key).inserted else { continue }
+            mentions.append(Row(key: key, mention: m))
             guard !m.isLocation && m.form != .title else { continue }
-            if named[id] == nil { order.append(id) }
             named[id, default: (0, [:])].mentions += 1
             if let c = m.country { named[id, default: (0, [:])].countries[c, default: 0] += 1 }
         }
-        if !mentions.isEmpty { try Self.mentionRows.run(db, mentions) }
-        var rows: [DatabaseValue] = []
-        for id in order.sorted() {
+        try Self.mentionRows.run(db, mentions) { b, r in
+            b.bind(r.key.sentence); b.bind(r.key.start); b.bind(r.key.end); b.bind(r.key.actor)
+            b.bind(r.mention.form.rawValue); b.bind(r.mention.title); b.bind(r.mention.country); b.bind(r.mention.isLocation)
+        }
+        try Self.sourceActorRows.run(db, named.keys.sorted()) { b, id in
             let n = named[id]!
             // The most frequent country; ties go to the first in alphabetical order.
             let country = n.countries.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
-            rows += [sourceID.databaseValue, id.databaseValue, n.mentions.databaseValue, country.databaseValue]
+            b.bind(sourceID); b.bind(id); b.bind(n.mentions); b.bind(country)
         }
-        if !rows.isEmpty { try Self.sourceActorRows.run(db, rows) }
         let candidate = try db.cachedStatement(sql: """
             INSERT INTO actor_candidates(sentence_id, source_id, start, "end", surface, reason) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -226,9 +220,9 @@ struct SourceWriter {
 
     /// Removes a file's link; a source no file holds any more is removed with everything extracted from it.
     func unlink(_ db: Database, path: String, record: String) throws {
-        guard let old = try Int64.fetchOne(db, sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?", arguments: [path, record]) else { return }
+        guard let old = try Int64.fetchOne(db.cachedStatement(sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?"), arguments: [path, record]) else { return }
         try db.execute(sql: "DELETE FROM source_files WHERE path = ? AND record = ?", arguments: [path, record])
-        let remaining = try Int.fetchOne(db, sql: "SELECT count(*) FROM source_files WHERE source_id = ?", arguments: [old]) ?? 0
+        let remaining = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM source_files WHERE source_id = ?"), arguments: [old]) ?? 0
         if remaining == 0 { try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [old]) }
     }
 }
