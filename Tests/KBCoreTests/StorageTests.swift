@@ -36,7 +36,9 @@ struct StorageTests {
         // The same sentences inside a text with a trailing remark that no sentence covers.
         p.cleanText += "\n\n—"
         try store.transaction { d in
-            _ = try SourceWriter(actors: ingester.actorStore).write(d, p)
+            let writer = try SourceWriter(d, actors: ingester.actorStore)
+            _ = try writer.write(d, p)
+            try writer.flush(d)
         }
         #expect(try Support.strings(db, "SELECT clean_text FROM sources") == [p.cleanText])
         #expect(try Support.strings(db, "SELECT clean_text FROM source_texts") == [p.cleanText])
@@ -48,7 +50,9 @@ struct StorageTests {
             var doc = q
             doc.document.contentHash = "other"
             doc.document.path = "/other.txt"
-            _ = try SourceWriter(actors: ingester.actorStore).write(d, doc)
+            let writer = try SourceWriter(d, actors: ingester.actorStore)
+            _ = try writer.write(d, doc)
+            try writer.flush(d)
         }
         #expect(try Support.count(db, "SELECT count(*) FROM sources WHERE clean_text IS NULL") == 1)
         #expect(try Support.strings(db, "SELECT clean_text FROM source_texts ORDER BY source_id").last == "Turkey closed its airspace. Greece protested.")

@@ -116,12 +116,13 @@ public struct Ingester: Sendable {
         var results: [Stored] = []
         do {
             results = try store.transaction { db in
-                let writer = SourceWriter(actors: actorStore)
+                let writer = try SourceWriter(db, actors: actorStore)
                 var out: [Stored] = []
                 for k in job.items.indices {
                     if case .failure(let error) = job.results[k] { out.append(.failed(Self.message(error, job.items[k].doc))); continue }
                     out.append(try storeOne(job, k, writer: writer, db))
                 }
+                try writer.flush(db)
                 return out
             }
         } catch {
@@ -132,7 +133,10 @@ public struct Ingester: Sendable {
                 if case .failure(let error) = job.results[k] { results.append(.failed(Self.message(error, job.items[k].doc))); continue }
                 do {
                     results.append(try store.transaction { db in
-                        try storeOne(job, k, writer: SourceWriter(actors: actorStore), db)
+                        let writer = try SourceWriter(db, actors: actorStore)
+                        let stored = try storeOne(job, k, writer: writer, db)
+                        try writer.flush(db)
+                        return stored
                     })
                 } catch {
                     try? store.read { db in try actorStore.load(db) }

@@ -33,6 +33,8 @@ public final class KBStore: Sendable {
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The ingest stages each batch's sentences in a temporary table: keep it in memory.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let queue: DatabaseQueue
         do {

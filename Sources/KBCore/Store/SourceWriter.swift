@@ -2,18 +2,33 @@ import Foundation
 import GRDB
 
 /// Stores sources, many to a transaction (the caller's): a source is stored whole or not at all
-/// with it. Sentences and actor mentions go in with a few multi-row statements per source.
-struct SourceWriter {
+/// with it. A source's row and file links go in at `write`; its sentences wait in a staging
+/// table, and at `flush` (before the transaction commits) all the waiting sentences go into
+/// `sentences` with one statement — so FTS5, which writes its pending terms at every statement,
+/// flushes once per batch instead of once per source — followed by each source's actor
+/// mentions, events and stance statements, in order. Anything that deletes flushes first.
+final class SourceWriter {
     enum Outcome: Equatable { case added, updated, unchanged, duplicate(of: String) }
 
-    static let sentenceRows = BulkInsert("INSERT INTO sentences(id, source_id, ordinal, paragraph, start, \"end\", text)", columns: 7)
+    static let stagedRows = BulkInsert("INSERT INTO temp.staged_sentences(id, source_id, ordinal, paragraph, start, \"end\", text)", columns: 7)
     static let sourceActorRows = BulkInsert("INSERT INTO source_actors(source_id, actor_id, mentions, country)", columns: 4)
     static let mentionRows = BulkInsert("INSERT INTO actor_mentions(sentence_id, start, \"end\", actor_id, form, title, country, is_location)", columns: 8)
 
-    let actors: ActorStore
+    /// A source whose row is stored and whose sentences are staged.
+    struct Pending { let source: ProcessedSource, id: Int64, sentenceIDs: [Int64] }
 
-    init(actors: ActorStore) {
+    let actors: ActorStore
+    private var pending: [Pending] = []
+    private var nextSentenceID: Int64
+
+    /// Starts writing in the caller's transaction.
+    init(_ db: Database, actors: ActorStore) throws {
         self.actors = actors
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS staged_sentences(id INTEGER PRIMARY KEY, source_id INTEGER, ordinal INTEGER,
+              paragraph INTEGER, start INTEGER, "end" INTEGER, text TEXT)
+            """)
+        nextSentenceID = try (Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM sentences")) ?? 0) + 1
     }
 
     /// Whether the document is stored as it is, linked to this very file: nothing to do. A read.
@@ -49,6 +64,7 @@ struct SourceWriter {
         if let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE content_hash = ?"), arguments: [doc.contentHash]) {
             // Same content, new fingerprint (dictionaries or supplied metadata changed): extract again, keep its files.
             keptLinks = try Row.fetchAll(db.cachedStatement(sql: "SELECT path, record, name, ingested_at FROM source_files WHERE source_id = ?"), arguments: [existing])
+            try flush(db)
             try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [existing])
             reuseID = existing
         }
@@ -77,19 +93,31 @@ struct SourceWriter {
                            arguments: [sourceID, row["path"], row["record"], row["name"], row["ingested_at"]])
         }
         try Self.link(db, source: sourceID, doc: doc)
-        // Sentence ids are given here (after the largest so far) so that one statement can insert them all.
-        var next = try (Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM sentences")) ?? 0) + 1
-        let first = next
-        let sentenceIDs = (0..<Int64(p.sentences.count)).map { first + $0 }
-        try Self.sentenceRows.run(db, p.sentences) { b, s in
+        // Sentence ids are given here (after the largest so far) so that the mentions can name them before they are inserted.
+        var next = nextSentenceID
+        let sentenceIDs = (0..<Int64(p.sentences.count)).map { nextSentenceID + $0 }
+        nextSentenceID += Int64(p.sentences.count)
+        try Self.stagedRows.run(db, p.sentences) { b, s in
             b.bind(next); b.bind(sourceID); b.bind(s.ordinal); b.bind(s.paragraph); b.bind(s.start); b.bind(s.end); b.bind(s.text)
             next += 1
         }
-        try writeActors(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs)
-        let eventIDs = try Self.writeEvents(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, actors: actors)
-        try Self.writeStances(db, p, sourceID: sourceID, sentenceIDs: sentenceIDs, eventIDs: eventIDs, actors: actors)
+        pending.append(Pending(source: p, id: sourceID, sentenceIDs: sentenceIDs))
         if reuseID != nil || previous != nil { return .updated }
         return .added
+    }
+
+    /// Stores the staged sentences, then what each waiting source says about them.
+    func flush(_ db: Database) throws {
+        guard !pending.isEmpty else { return }
+        try db.cachedStatement(sql: "INSERT INTO sentences(id, source_id, ordinal, paragraph, start, \"end\", text) SELECT * FROM temp.staged_sentences ORDER BY id").execute()
+        try db.cachedStatement(sql: "DELETE FROM temp.staged_sentences").execute()
+        let sources = pending
+        pending = []
+        for w in sources {
+            try writeActors(db, w.source, sourceID: w.id, sentenceIDs: w.sentenceIDs)
+            let eventIDs = try Self.writeEvents(db, w.source, sourceID: w.id, sentenceIDs: w.sentenceIDs, actors: actors)
+            try Self.writeStances(db, w.source, sourceID: w.id, sentenceIDs: w.sentenceIDs, eventIDs: eventIDs, actors: actors)
+        }
     }
 
     /// Whether the sentences give back the clean text exactly: a paragraph's sentences joined by
@@ -221,6 +249,7 @@ struct SourceWriter {
     /// Removes a file's link; a source no file holds any more is removed with everything extracted from it.
     func unlink(_ db: Database, path: String, record: String) throws {
         guard let old = try Int64.fetchOne(db.cachedStatement(sql: "SELECT source_id FROM source_files WHERE path = ? AND record = ?"), arguments: [path, record]) else { return }
+        try flush(db)
         try db.execute(sql: "DELETE FROM source_files WHERE path = ? AND record = ?", arguments: [path, record])
         let remaining = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM source_files WHERE source_id = ?"), arguments: [old]) ?? 0
         if remaining == 0 { try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [old]) }
