@@ -1,34 +1,33 @@
 import GRDB
 
-/// Inserts many rows with few statements: `INSERT INTO t(a, b) VALUES (?, ?), (?, ?), …`, up to
-/// 128 rows a statement (a statement for each row count is prepared once and cached by the
-/// connection). A multi-row statement costs a fraction of one statement per row; for
-/// `sentences` it also means one full-text flush per statement instead of one per sentence
-/// (FTS5 writes its pending terms at every statement savepoint, and a statement that fires a
-/// trigger has one).
+/// Inserts many rows with few statements: `INSERT INTO t(a, b) VALUES (?, ?), (?, ?), …` in
+/// chunks of 128, 64, 32, …, 1 rows, so that at most eight statements per table are prepared
+/// (and cached by the connection: their memory stays bounded). A multi-row statement costs a
+/// fraction of one statement per row.
 struct BulkInsert: Sendable {
-    static let maxRows = 128
+    static let chunks = [128, 64, 32, 16, 8, 4, 2, 1]
     let columns: Int
-    /// The statement for n rows is sql[n - 1].
-    private let sql: [String]
+    /// The statement for n rows, for each n in `chunks`.
+    private let sql: [Int: String]
 
     /// `head` is everything before VALUES: "INSERT INTO t(a, b)".
     init(_ head: String, columns: Int) {
         self.columns = columns
         let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        sql = (1...Self.maxRows).map { n in head + " VALUES " + Array(repeating: row, count: n).joined(separator: ", ") }
+        sql = Dictionary(uniqueKeysWithValues: Self.chunks.map { n in (n, head + " VALUES " + Array(repeating: row, count: n).joined(separator: ", ")) })
     }
 
     /// Inserts one row per element, `bind` binding its `columns` values in order.
     func run<Element>(_ db: Database, _ rows: [Element], bind: (inout RowBinder, Element) -> Void) throws {
         var k = 0
-        while k < rows.count {
-            let n = min(Self.maxRows, rows.count - k)
-            var binder = RowBinder(try db.cachedStatement(sql: sql[n - 1]))
-            for r in rows[k..<(k + n)] { bind(&binder, r) }
-            assert(binder.index == Int32(n * columns + 1), "BulkInsert: bound \(binder.index - 1) values for \(n) rows of \(columns)")
-            try binder.step(db)
-            k += n
+        for n in Self.chunks {
+            while rows.count - k >= n {
+                var binder = RowBinder(try db.cachedStatement(sql: sql[n]!))
+                for r in rows[k..<(k + n)] { bind(&binder, r) }
+                assert(binder.index == Int32(n * columns + 1), "BulkInsert: bound \(binder.index - 1) values for \(n) rows of \(columns)")
+                try binder.step(db)
+                k += n
+            }
         }
     }
 }
