@@ -44,6 +44,7 @@ let package = Package(
         .executableTarget(name: "EmbedDataTool"),
         // The long fuzz run (see docs/reliability.md); the tests run a short one through it.
         .executableTarget(name: "kb-fuzz", dependencies: ["KBCore"]),
+        .executableTarget(name: "kb-extract-bench", dependencies: ["KBCore"]),
         .testTarget(
             name: "KBCoreTests",
             dependencies: ["KBCore", "kb-fuzz"]

@@ -16,6 +16,12 @@ public struct ActorDictionary: Sendable {
     public private(set) var titles: [[String]] = []
     var titlesByFirst: [String: [[String]]] = [:]
     let notSurnames: Set<String>
+    /// `index`, `maxTokens` and `titlesByFirst` for the look-ups of every token.
+    var hitsByForm = WordIndex<[Hit]>([:])
+    var longestByFirst = WordIndex<Int>([:])
+    /// The first two, three, … words of every form of two or more words ("Prime Minister").
+    var formStarts = WordSet([])
+    var titlesByFirstWord = WordIndex<[[String]]>([:])
 
     public init(files: [String: String]) throws {
         func file(_ name: String) throws -> String {
@@ -70,6 +76,13 @@ public struct ActorDictionary: Sendable {
             let org = f.count > 5 && !f[5].isEmpty ? "org:" + f[5] : nil
             roles[key, default: []].append(ActorRole(person: key, country: f[1].isEmpty ? nil : f[1], title: f[2], start: start, end: end, organization: org))
         }
+        hitsByForm = WordIndex(index)
+        longestByFirst = WordIndex(maxTokens)
+        formStarts = WordSet(index.keys.flatMap { key -> [String] in
+            let words = key.split(separator: " ", omittingEmptySubsequences: false)
+            return words.count < 2 ? [] : (2...words.count).map { words[..<$0].joined(separator: " ") }
+        })
+        titlesByFirstWord = WordIndex(titlesByFirst)
     }
 
     private mutating func add(_ e: ActorEntry) -> Int {
@@ -100,30 +113,29 @@ public struct ActorDictionary: Sendable {
         return adjectives[idx]
     }
 
-    /// The longest dictionary form starting at token `i`: (tokens used, hits).
+    /// The longest dictionary form starting at token `i`: (tokens used, hits). A form never runs
+    /// over a possessive ("Israel 's army" is not a name).
     func longestMatch(_ tokens: [Token], at i: Int) -> (Int, [Hit])? {
-        guard let longest = maxTokens[tokens[i].text] else { return nil }
-        var n = min(longest, tokens.count - i)
-        while n >= 1 {
-            var key = tokens[i].text
-            if n > 1 {
-                var ok = true
-                for k in (i + 1)..<(i + n) {
-                    if tokens[k].kind == .possessive { ok = false; break }
-                    key += " " + tokens[k].text
-                }
-                if !ok { n -= 1; continue }
-            }
-            if let hits = index[key] { return (n, hits) }
-            n -= 1
+        guard let longest = longestByFirst[tokens[i].text] else { return nil }
+        var best = hitsByForm[tokens[i].text].map { (1, $0) }
+        let most = min(longest, tokens.count - i)
+        guard most > 1, tokens[i + 1].kind != .possessive else { return best }
+        // Longer forms, as long as some form starts with these words: "Prime Minister", "Prime Minister Benjamin", ….
+        var key = Array(tokens[i].text.utf8)
+        for k in (i + 1)..<(i + most) {
+            if tokens[k].kind == .possessive { break }
+            key.append(0x20)
+            key += tokens[k].text.utf8
+            guard formStarts.contains(utf8: key[...]) else { break }
+            if let hits = hitsByForm[utf8: key[...]] { best = (k - i + 1, hits) }
         }
-        return nil
+        return best
     }
 
     /// A single word's hits, trying a plural or possessive-less form ("Russians" → "Russian").
     func wordHits(_ word: String) -> [Hit]? {
-        if let h = index[word], maxTokens[word] != nil { return h }
-        if word.hasSuffix("s"), let h = index[String(word.dropLast())] { return h.filter { $0.form == .adjective } }
+        if let h = hitsByForm[word], longestByFirst[word] != nil { return h }
+        if word.hasSuffix("s"), let h = hitsByForm[String(word.dropLast())] { return h.filter { $0.form == .adjective } }
         return nil
     }
 

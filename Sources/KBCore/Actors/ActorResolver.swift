@@ -6,27 +6,38 @@ import Foundation
 /// and affiliation, and places that are locations rather than actors.
 public struct ActorResolver: Sendable {
     public let dictionary: ActorDictionary
+    /// `normalizeTitle` of every title the dictionary knows (titles.txt and roles.tsv), lowercased,
+    /// computed once: resolution compares them for every title it reads.
+    let normalizedTitles: [String: String]
 
-    public init(dictionary: ActorDictionary) { self.dictionary = dictionary }
+    public init(dictionary: ActorDictionary) {
+        self.dictionary = dictionary
+        var normalized: [String: String] = [:]
+        for title in dictionary.titles.map({ $0.joined(separator: " ") }) + dictionary.roles.values.joined().map(\.title) {
+            let lower = title.lowercased()
+            if normalized[lower] == nil { normalized[lower] = Self.normalizeTitle(lower) }
+        }
+        normalizedTitles = normalized
+    }
 
     /// Words before a place name that make it a location: "in Damascus", "east of Damascus".
-    static let locatives: Set<String> = ["in", "into", "near", "inside", "across", "throughout", "within", "around", "outside", "at", "toward", "towards", "outskirts"]
-    static let directions: Set<String> = ["east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "outskirts", "kilometers", "kilometres", "miles", "km"]
+    static let locatives: WordSet = ["in", "into", "near", "inside", "across", "throughout", "within", "around", "outside", "at", "toward", "towards", "outskirts"]
+    static let directions: WordSet = ["east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "outskirts", "kilometers", "kilometres", "miles", "km"]
     /// Words after a place name that make it a location: "the Israel-Lebanon border".
-    static let placeNouns: Set<String> = ["border", "borders", "frontier", "boundary", "coast", "airspace"]
+    static let placeNouns: WordSet = ["border", "borders", "frontier", "boundary", "coast", "airspace"]
     /// Words after an organization's name that make it the name of an event or venue: "the G20 Summit".
-    static let venueNouns: Set<String> = ["summit", "summits", "conference", "meeting", "session", "sidelines", "forum", "ministerial"]
+    static let venueNouns: WordSet = ["summit", "summits", "conference", "meeting", "session", "sidelines", "forum", "ministerial"]
     /// Capitalized words that do not belong to a person's name (sentence starters, calendar words, geography).
-    static let notCandidate: Set<String> = ["On", "In", "At", "A", "An", "The", "As", "By", "For", "From", "Of", "To", "With", "After", "Before",
+    static let notCandidate: WordSet = ["On", "In", "At", "A", "An", "The", "As", "By", "For", "From", "Of", "To", "With", "After", "Before",
         "Since", "Until", "Over", "Under", "More", "Less", "Most", "New", "Old", "Possible", "Potential", "Strategic", "Strained", "Closer",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
         "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
         "Sep", "Sept", "Oct", "Nov", "Dec", "Sea", "Strait", "Ocean", "Gulf", "River", "Treaty", "Operation", "Act", "Europe", "Asia",
         "Africa", "America", "Force", "Forces", "Army", "Party", "Council", "Ministry", "Agreement", "Accord", "War", "Campaign",
         "Eastern", "Western", "Northern", "Southern", "Middle"]
-    static let motion: Set<String> = ["to", "visit", "visited", "visiting", "visits"]
+    static let motion: WordSet = ["to", "visit", "visited", "visiting", "visits"]
     /// Geographic modifiers: "southern Syria" is a region, so "from southern Syria" is a place.
-    static let regions: Set<String> = ["southern", "northern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern"]
+    static let regions: WordSet = ["southern", "northern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern"]
 
     final class State {
         var seenPeople: [String: Int] = [:]            // surname or name → actor index (dictionary)
@@ -104,7 +115,7 @@ public struct ActorResolver: Sendable {
             }
 
             // Hyphenated compounds: "U.S.-Israel", "Israel-Russia", "Russo-Israeli".
-            if tok.text.contains("-"), let parts = hyphenParts(s, tok, i, t, date: date) {
+            if Self.contains(tok.text, "-"), let parts = hyphenParts(s, tok, i, t, date: date) {
                 out.mentions += parts
                 i += 1
                 pendingTitle = nil
@@ -131,7 +142,7 @@ public struct ActorResolver: Sendable {
                     var m = learnedMention(s, t, i..<j, idx, state: state)
                     m.title = p.title
                     out.mentions.append(m)
-                } else if isSentence, j - i >= 2, j - i <= 3, MetadataFinder.isPersonName(name), t[i..<j].allSatisfy({ !Self.notCandidate.contains($0.text) && !$0.text.contains("-") || $0.text.hasPrefix("al-") }),
+                } else if isSentence, j - i >= 2, j - i <= 3, MetadataFinder.isPersonName(name), t[i..<j].allSatisfy({ !Self.notCandidate.contains($0.text) && !Self.contains($0.text, "-") || $0.text.hasPrefix("al-") }),
                           j == t.count || t[j].kind != .word || !t[j].isCapitalized {
                     out.candidates.append(ActorCandidate(sentence: s.ordinal, start: t[i].start, end: t[j - 1].end, surface: name,
                                                          reason: pendingTitle == nil ? "name with no affiliation" : "title with no affiliation"))
@@ -152,7 +163,7 @@ public struct ActorResolver: Sendable {
     }
 
     func span(_ s: SentenceSpan, _ t: [Token], _ r: Range<Int>) -> String {
-        if r.count == 1 && t[r.lowerBound].kind == .word && !t[r.lowerBound].text.contains("'") { return t[r.lowerBound].text }
+        if r.count == 1 && t[r.lowerBound].kind == .word && !Self.contains(t[r.lowerBound].text, "'") { return t[r.lowerBound].text }
         let u = s.text.unicodeScalars
         let a = u.index(u.startIndex, offsetBy: t[r.lowerBound].start)
         let b = u.index(a, offsetBy: t[r.upperBound - 1].end - t[r.lowerBound].start)
@@ -187,9 +198,21 @@ public struct ActorResolver: Sendable {
     /// "Russians" → "Russian" (adjective forms only).
     func pluralMatch(_ t: [Token], at i: Int) -> (Int, [ActorDictionary.Hit])? {
         let w = t[i].text
-        guard w.hasSuffix("s"), w.count > 3, let hits = dictionary.index[String(w.dropLast())] else { return nil }
+        // A word that ends with "s" ends with the byte "s": asked first, it is cheap.
+        guard Self.lastByte(w) == 0x73, w.hasSuffix("s"), w.count > 3,
+              let hits = dictionary.hitsByForm[Self.droppingLastByte(w)] else { return nil }
         let adj = hits.filter { $0.form == .adjective }
         return adj.isEmpty ? nil : (1, adj)
+    }
+
+    static func lastByte(_ w: String) -> UInt8? {
+        w.utf8.withContiguousStorageIfAvailable { $0.last } ?? w.utf8.last
+    }
+
+    /// The word without its last byte: `String(w.dropLast())` for a word whose last Character is
+    /// a single ASCII byte (as a word ending in "s" has), without Character segmentation.
+    static func droppingLastByte(_ w: String) -> String {
+        w.utf8.withContiguousStorageIfAvailable { String(decoding: $0.dropLast(), as: UTF8.self) } ?? String(w.dropLast())
     }
 
     /// Picks the actor a form names here. Surnames need a first full mention, a title, or to be unique.
@@ -202,8 +225,8 @@ public struct ActorResolver: Sendable {
         // Several people share the surname: the one whose role on the date fits the title, or the only one in office.
         let inOffice = hits.filter { !dictionary.roles(of: dictionary.actors[$0.actor].key, on: date).isEmpty }
         if let title {
-            let wanted = Self.normalizeTitle(title)
-            let fit = inOffice.filter { h in dictionary.roles(of: dictionary.actors[h.actor].key, on: date).contains { Self.normalizeTitle($0.title).hasSuffix(wanted) } }
+            let wanted = normalizedTitle(title)
+            let fit = inOffice.filter { h in dictionary.roles(of: dictionary.actors[h.actor].key, on: date).contains { normalizedTitle($0.title).hasSuffix(wanted) } }
             if fit.count == 1 { return fit[0] }
         }
         return inOffice.count == 1 ? inOffice[0] : nil
@@ -211,7 +234,7 @@ public struct ActorResolver: Sendable {
 
     /// Longest title at token i (case-insensitive), if any.
     func titleLength(_ t: [Token], at i: Int) -> Int? {
-        guard let candidates = dictionary.titlesByFirst[t[i].lower] else { return nil }
+        guard let candidates = dictionary.titlesByFirstWord[t[i].lower] else { return nil }
         for title in candidates where i + title.count <= t.count {
             var ok = true
             for (k, w) in title.enumerated() where t[i + k].lower != w { ok = false; break }
@@ -226,32 +249,57 @@ public struct ActorResolver: Sendable {
 
     /// "the prime minister" / "Russia's foreign minister": the person holding that office on the date.
     func personByTitle(_ title: String, affiliation: String?, date: KBDate?, state: State, tokens t: [Token], at i: Int) -> Int? {
-        let wanted = Self.normalizeTitle(title)
+        let wanted = normalizedTitle(title)
         guard !["leader", "head", "chief", "commander", "director", "general", "minister", "official", "mr.", "mrs.", "ms.", "dr."].contains(wanted) else { return nil }
         // Only a reference: "the …" or an affiliation before it.
         let before = i > 0 ? t[i - 1].lower : ""
         guard affiliation != nil || before == "the" else { return nil }
         if let country = affiliation, let date {
             var found: Set<Int> = []
-            for (key, roles) in dictionary.roles where roles.contains(where: { $0.country == country && $0.covers(date) && Self.normalizeTitle($0.title) == wanted }) {
+            for (key, roles) in dictionary.roles where roles.contains(where: { $0.country == country && $0.covers(date) && normalizedTitle($0.title) == wanted }) {
                 if let idx = dictionary.keyIndex[key] { found.insert(idx) }
             }
             return found.count == 1 ? found.first : nil
         }
         for p in state.lastPeople.reversed() {
-            if dictionary.roles(of: dictionary.actors[p].key, on: date).contains(where: { Self.normalizeTitle($0.title) == wanted }) { return p }
+            if dictionary.roles(of: dictionary.actors[p].key, on: date).contains(where: { normalizedTitle($0.title) == wanted }) { return p }
         }
         return nil
     }
 
+    /// `normalizeTitle`, looked up for the titles the dictionary knows.
+    func normalizedTitle(_ title: String) -> String {
+        let lower = title.lowercased()
+        return normalizedTitles[lower] ?? Self.normalizeTitle(lower)
+    }
+
+    /// Whether `text` contains the ASCII character `c`, as Foundation's `String.contains` answers it
+    /// (for ASCII text: whether a byte is `c`; otherwise Foundation decides, since a match must not
+    /// split a composed character).
+    static func contains(_ text: String, _ c: Unicode.Scalar) -> Bool {
+        let byte = UInt8(c.value)
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(byte) }) ?? text.utf8.contains(byte) else { return false }
+        return UTF8Text.isASCII(text.utf8) || text.range(of: String(c)) != nil
+    }
+
+    /// Spellings of a title that mean the same office, replaced in this order.
+    static let titleSpellings: [(String, String)] = [
+        ("defence", "defense"), ("minister of foreign affairs", "foreign minister"), ("foreign affairs minister", "foreign minister"),
+        ("minister of defense", "defense minister"), ("foreign office", "foreign ministry"), ("spokeswoman", "spokesperson"),
+        ("spokesman", "spokesperson"), ("advisor", "adviser"), ("secretary general", "secretary-general"),
+    ]
+
     static func normalizeTitle(_ title: String) -> String {
-        var t = title.lowercased()
-        for (a, b) in [("defence", "defense"), ("minister of foreign affairs", "foreign minister"), ("foreign affairs minister", "foreign minister"),
-                       ("minister of defense", "defense minister"), ("foreign office", "foreign ministry"), ("spokeswoman", "spokesperson"),
-                       ("spokesman", "spokesperson"), ("advisor", "adviser"), ("secretary general", "secretary-general")] {
-            t = t.replacingOccurrences(of: a, with: b)
+        let lower = title.lowercased()
+        guard UTF8Text.isASCII(lower.utf8) else {
+            // Foundation's matching (canonical equivalence) for text beyond ASCII.
+            var t = lower
+            for (a, b) in titleSpellings { t = t.replacingOccurrences(of: a, with: b) }
+            return t
         }
-        return t
+        var t = Array(lower.utf8)
+        for (a, b) in titleSpellings { t = UTF8Text.replacing(t, Array(a.utf8), with: Array(b.utf8)) }
+        return UTF8Text.string(t)
     }
 
     /// A place named as a location rather than as an actor.

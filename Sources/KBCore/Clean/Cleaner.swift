@@ -30,14 +30,16 @@ public struct Cleaner: Sendable {
     public func clean(_ body: String) -> CleanedArticle {
         var lines: [Line] = []
         var previous = ""
-        // Lines split on code points, not characters: grapheme segmentation is the slow part of Character.
-        for raw in body.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let (text, bullet) = Self.normalize(Substring(raw))
-            if text.isEmpty { continue }
+        // Lines split on code points ("\n", "\r"), scanned as UTF-8 bytes.
+        let bytes = Array(body.utf8)
+        for range in UTF8Text.lines(bytes) {
+            let (textBytes, bullet) = Self.normalize(bytes[range])
+            if textBytes.isEmpty { continue }
+            let text = UTF8Text.string(textBytes)
             if text == previous { continue }  // a title or link repeated on the next line
             previous = text
-            var action = rules.action(for: text)
-            if action == nil && Self.isSelfRepeated(text) { action = .drop }
+            var action = rules.action(folded: DebrisRules.fold(textBytes))
+            if action == nil && Self.isSelfRepeated(textBytes) { action = .drop }
             lines.append(Line(text: text, bullet: bullet, prose: Self.isProse(text), action: action))
         }
         // A short piece (a news brief, one scraped record) may have no line of eight words: its sentences are its prose.
@@ -88,51 +90,122 @@ public struct Cleaner: Sendable {
 
     /// Trims the line, turns odd spaces into plain ones, and removes leading bullets and symbols.
     static func normalize(_ raw: Substring) -> (String, Bool) {
-        var scalars = String.UnicodeScalarView()
-        var lastSpace = true
-        for s in raw.unicodeScalars {
-            switch s.value {
-            case 0x0000, 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue   // NUL and invisible marks
-            case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                if !lastSpace { scalars.append(" ") }
-                lastSpace = true
-            default:
-                scalars.append(s)
-                lastSpace = false
-            }
-        }
-        while scalars.last == " " { scalars.removeLast() }
-        var text = String(scalars)
+        let (bytes, bullet) = normalize(ArraySlice(raw.utf8))
+        return (UTF8Text.string(bytes), bullet)
+    }
+
+    /// `normalize` over a line's UTF-8 bytes.
+    static func normalize(_ raw: ArraySlice<UInt8>) -> ([UInt8], Bool) {
+        let text = collapseSpaces(raw)
+        var start = 0
         var bullet = false
         // Markdown-style heading marks and leading bullets or decorative symbols.
-        while let first = text.unicodeScalars.first {
-            let props = first.properties
-            let isMark = "•·▪◦‣●○■□►▶→➡*#|»–-".unicodeScalars.contains(first)
-                || props.generalCategory == .otherSymbol || props.generalCategory == .mathSymbol
-                || props.isVariationSelector || first.value == 0x20E3
-            guard isMark else { break }
+        while start < text.count {
+            let (first, length) = UTF8Text.scalar(text, at: start)
+            guard isMark(first) else { break }
             if first == "-" || first == "–" {
                 // A dash is a bullet only when a space follows ("- item"), not in "-5" or "–based".
-                guard text.unicodeScalars.dropFirst().first == " " else { break }
+                guard start + length < text.count, text[start + length] == 0x20 else { break }
             }
             if "•·▪◦‣●○■□*-–".unicodeScalars.contains(first) { bullet = true }
-            text = String(text.unicodeScalars.dropFirst())
-            while text.first == " " { text.removeFirst() }
+            start += length
+            while start < text.count, text[start] == 0x20, isLoneSpace(text, at: start) { start += 1 }
         }
         // List enumerators: "a. ", "b) ", "(c) ", "1. " at the start of a line.
-        let head = Array(text.unicodeScalars.prefix(5))
-        if head.count >= 3 {
-            var k = head[0] == "(" ? 1 : 0
-            let markStart = k
-            while k < head.count && (head[k].properties.numericType != nil || (k == markStart && head[k].properties.isLowercase)) { k += 1 }
-            let markLength = k - markStart
-            if markLength >= 1 && markLength <= 2 && k + 1 < head.count && (head[k] == "." || head[k] == ")") && head[k + 1] == " "
-                && (markLength == 1 || head[markStart].properties.numericType != nil) {
-                text = String(text.unicodeScalars.dropFirst(k + 2))
-                bullet = true
+        if let k = enumeratorLength(text, from: start) {
+            start = k
+            bullet = true
+        }
+        return (start == 0 ? text : Array(text[start...]), bullet)
+    }
+
+    /// The line without invisible marks, its runs of white space (of any kind) as one plain
+    /// space, and no space at either end.
+    static func collapseSpaces(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+        // The result is never longer than the line: written straight into its buffer.
+        [UInt8](unsafeUninitializedCapacity: raw.count) { out, count in
+            raw.withUnsafeBufferPointer { line in
+                var n = 0
+                var lastSpace = true
+                var i = 0
+                while i < line.count {
+                    let c = line[i]
+                    if c < 0x80 {
+                        switch c {
+                        case 0x00: break                                  // NUL
+                        case 0x09, 0x0B, 0x0C, 0x20:
+                            if !lastSpace { out[n] = 0x20; n += 1 }
+                            lastSpace = true
+                        default:
+                            out[n] = c; n += 1
+                            lastSpace = false
+                        }
+                        i += 1
+                        continue
+                    }
+                    let (s, length) = UTF8Text.scalar(line, at: i)
+                    switch s.value {
+                    case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: break    // invisible marks
+                    case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                        if !lastSpace { out[n] = 0x20; n += 1 }
+                        lastSpace = true
+                    default:
+                        for k in i..<(i + length) { out[n] = line[k]; n += 1 }
+                        lastSpace = false
+                    }
+                    i += length
+                }
+                if n > 0 && out[n - 1] == 0x20 { n -= 1 }
+                count = n
             }
         }
-        return (text, bullet)
+    }
+
+    /// A bullet, heading mark or decorative symbol that may start a line.
+    static func isMark(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? asciiMarks[Int(u.value)] : isMarkScalar(u)
+    }
+
+    static func isMarkScalar(_ u: Unicode.Scalar) -> Bool {
+        let props = u.properties
+        return "•·▪◦‣●○■□►▶→➡*#|»–-".unicodeScalars.contains(u)
+            || props.generalCategory == .otherSymbol || props.generalCategory == .mathSymbol
+            || props.isVariationSelector || u.value == 0x20E3
+    }
+
+    static let asciiMarks: [Bool] = (0..<128).map { isMarkScalar(Unicode.Scalar(UInt8($0))) }
+
+    /// Whether the space at `i` is a Character of its own (not the base of a combining mark),
+    /// as `String.first == " "` decides.
+    static func isLoneSpace(_ text: [UInt8], at i: Int) -> Bool {
+        let next = i + 1
+        guard next < text.count, text[next] >= 0x80 else { return true }
+        let length = UTF8Text.length(lead: text[next])
+        return UTF8Text.string(text[i..<(next + length)]).first == " "
+    }
+
+    /// The byte offset after a list enumerator ("a. ", "b) ", "(c) ", "1. ") starting at `start`.
+    static func enumeratorLength(_ text: [UInt8], from start: Int) -> Int? {
+        // The first five scalars and where each ends.
+        var head: [Unicode.Scalar] = []
+        var ends: [Int] = []
+        var i = start
+        while i < text.count && head.count < 5 {
+            let (u, length) = UTF8Text.scalar(text, at: i)
+            head.append(u)
+            i += length
+            ends.append(i)
+        }
+        guard head.count >= 3 else { return nil }
+        var k = head[0] == "(" ? 1 : 0
+        let markStart = k
+        while k < head.count && (head[k].properties.numericType != nil || (k == markStart && head[k].properties.isLowercase)) { k += 1 }
+        let markLength = k - markStart
+        if markLength >= 1 && markLength <= 2 && k + 1 < head.count && (head[k] == "." || head[k] == ")") && head[k + 1] == " "
+            && (markLength == 1 || head[markStart].properties.numericType != nil) {
+            return ends[k + 1]
+        }
+        return nil
     }
 
     static func words(_ s: String) -> Int {
@@ -157,20 +230,27 @@ public struct Cleaner: Sendable {
         return tokens >= 20 && lower * 2 >= tokens
     }
 
-    /// Words, and words starting with a lowercase letter, counted over code points.
+    /// Words, and words starting with a lowercase letter, counted over code points (read from
+    /// the UTF-8 bytes: a word is a run of anything but " ").
     static func wordCounts(_ s: String) -> (Int, Int) {
-        var tokens = 0, lower = 0
-        var inWord = false
-        for u in s.unicodeScalars {
-            if u == " " { inWord = false; continue }
-            if !inWord {
-                tokens += 1
-                if u.value >= 0x61 && u.value <= 0x7A { lower += 1 }
-                else if u.value >= 0x80 && u.properties.isLowercase { lower += 1 }
+        var s = s
+        return s.withUTF8 { b in
+            var tokens = 0, lower = 0
+            var inWord = false
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c == 0x20 { inWord = false; i += 1; continue }
+                if !inWord {
+                    tokens += 1
+                    if c >= 0x61 && c <= 0x7A { lower += 1 }
+                    else if c >= 0x80 && UTF8Text.scalar(b, at: i).0.properties.isLowercase { lower += 1 }
+                }
+                inWord = true
+                i += 1
             }
-            inWord = true
+            return (tokens, lower)
         }
-        return (tokens, lower)
     }
 
     /// The last mark before closing quotes and brackets is one of `marks`.
@@ -189,10 +269,35 @@ public struct Cleaner: Sendable {
     }
 
     /// "A B C A B C": a link text written twice (sidebars do this).
-    static func isSelfRepeated(_ s: String) -> Bool {
-        let tokens = s.unicodeScalars.split(separator: " ").map { String($0) }
-        guard tokens.count >= 4, tokens.count % 2 == 0 else { return false }
-        let half = tokens.count / 2
-        return tokens[..<half].elementsEqual(tokens[half...])
+    static func isSelfRepeated(_ s: String) -> Bool { isSelfRepeated(Array(s.utf8)) }
+
+    static func isSelfRepeated(_ b: [UInt8]) -> Bool {
+        let words = wordRanges(b)
+        guard words.count >= 4, words.count % 2 == 0 else { return false }
+        let half = words.count / 2
+        for k in 0..<half where !sameWord(b[words[k]], b[words[half + k]]) { return false }
+        return true
+    }
+
+    /// Where the words (runs of bytes other than " ") are.
+    static func wordRanges(_ b: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start: Int? = nil
+        for (i, c) in b.enumerated() {
+            if c == 0x20 {
+                if let s = start { out.append(s..<i); start = nil }
+            } else if start == nil {
+                start = i
+            }
+        }
+        if let s = start { out.append(s..<b.count) }
+        return out
+    }
+
+    /// Words compare as Strings do: equal bytes, or (with non-ASCII letters) canonically equivalent.
+    static func sameWord(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        if a.elementsEqual(b) { return true }
+        if UTF8Text.isASCII(a) && UTF8Text.isASCII(b) { return false }
+        return UTF8Text.string(a) == UTF8Text.string(b)
     }
 }

@@ -21,7 +21,7 @@ public struct MetadataFinder: Sendable {
         // Title: the first heading-like line that is not the byline.
         for (i, line) in header.enumerated() where i != dateLine {
             let n = Self.words(line)
-            guard n >= 2 && n <= 30, !line.lowercased().hasPrefix("by ") else { continue }
+            guard n >= 2 && n <= 30, !Self.lowercasedHasPrefix(line, "by ") else { continue }
             var title = line
             for sep in [" | ", " – ", " — ", " - "] {
                 if let r = line.range(of: sep, options: .backwards) {
@@ -48,7 +48,7 @@ public struct MetadataFinder: Sendable {
             let segments = rest.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             for seg in segments {
                 var s = seg
-                if s.lowercased().hasPrefix("by ") { s = String(s.dropFirst(3)) }
+                if Self.lowercasedHasPrefix(s, "by ") { s = String(s.dropFirst(3)) }
                 let names = AuthorNames.split(s).filter(Self.isPersonName)
                 authors += names
             }
@@ -67,8 +67,7 @@ public struct MetadataFinder: Sendable {
         // Source and copyright lines after the article.
         if meta.publisher == nil || meta.publisher?.origin == .inferred {
             for line in article.trailer + header {
-                let lower = line.lowercased()
-                if lower.hasPrefix("original source:") || lower.hasPrefix("source:") {
+                if Self.lowercasedHasPrefix(line, "original source:") || Self.lowercasedHasPrefix(line, "source:") {
                     let value = String(line[line.index(after: line.firstIndex(of: ":")!)...]).trimmingCharacters(in: .whitespaces)
                     if let name = publishers.canonical(value) ?? publishers.find(in: value)?.name {
                         meta.publisher = Sourced(name, .text)
@@ -78,7 +77,7 @@ public struct MetadataFinder: Sendable {
             }
         }
         if meta.publisher == nil {
-            for line in article.trailer where line.hasPrefix("©") || line.lowercased().hasPrefix("copyright") {
+            for line in article.trailer where line.hasPrefix("©") || Self.lowercasedHasPrefix(line, "copyright") {
                 var owner = Substring(line)
                 if owner.lowercased().hasPrefix("copyright") { owner = owner.dropFirst("copyright".count) }
                 let cleaned = owner.trimmingCharacters(in: CharacterSet(charactersIn: " ©-–—0123456789.,()"))
@@ -92,6 +91,20 @@ public struct MetadataFinder: Sendable {
     }
 
     static func words(_ s: String) -> Int { s.split(separator: " ").count }
+
+    /// `s.lowercased().hasPrefix(prefix)` for a lowercase ASCII prefix, without lowercasing all
+    /// of `s` when its first bytes are ASCII (then each byte is a Character).
+    static func lowercasedHasPrefix<S: StringProtocol>(_ s: S, _ prefix: String) -> Bool {
+        let p = Array(prefix.utf8)
+        var bytes = s.utf8.makeIterator()
+        for c in p {
+            guard let b = bytes.next() else { return false }
+            guard b < 0x80 else { return s.lowercased().hasPrefix(prefix) }
+            if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != c { return false }
+        }
+        if let after = bytes.next(), after >= 0x80 { return s.lowercased().hasPrefix(prefix) }
+        return true
+    }
 
     static let notNames: Set<String> = ["News", "Latest", "International", "Publications", "Home", "Insight", "Relations",
                                         "Institute", "University", "Policy", "Center", "Centre", "Council", "Series", "Media",

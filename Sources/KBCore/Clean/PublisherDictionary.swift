@@ -27,7 +27,17 @@ public struct PublisherDictionary: Sendable {
 
     /// The first known outlet named in `line` as whole words, with its range.
     func find(in line: String) -> (name: String, range: Range<String.Index>)? {
+        let lineBytes = Array(line.utf8)
+        let asciiLine = UTF8Text.isASCII(lineBytes)
         for (alias, name) in aliases where alias.count >= 2 {
+            if asciiLine, UTF8Text.isASCII(alias.utf8) {
+                // ASCII in both: a Character is a byte, and Foundation's match is a byte match.
+                if let r = Self.wholeWord(Array(alias.utf8), in: lineBytes) {
+                    let u = line.utf8
+                    return (name, u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound))
+                }
+                continue
+            }
             var from = line.startIndex
             while let r = line.range(of: alias, range: from..<line.endIndex) {
                 let before = r.lowerBound == line.startIndex ? " " : line[line.index(before: r.lowerBound)]
@@ -35,6 +45,19 @@ public struct PublisherDictionary: Sendable {
                 if !before.isLetter && !before.isNumber && !after.isLetter && !after.isNumber { return (name, r) }
                 from = r.upperBound
             }
+        }
+        return nil
+    }
+
+    /// The first occurrence of `alias` in `line` (ASCII) with no letter or digit on either side.
+    static func wholeWord(_ alias: [UInt8], in line: [UInt8]) -> Range<Int>? {
+        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) }
+        var from = 0
+        while from + alias.count <= line.count {
+            guard let i = (from...(line.count - alias.count)).first(where: { line[$0..<($0 + alias.count)].elementsEqual(alias) }) else { return nil }
+            let end = i + alias.count
+            if (i == 0 || !isWordByte(line[i - 1])) && (end == line.count || !isWordByte(line[end])) { return i..<end }
+            from = end
         }
         return nil
     }

@@ -75,7 +75,11 @@ enum DateLexicon {
     static let st = key("st"), nd = key("nd"), rd = key("rd"), th = key("th"), s = key("s")
     static let ll = key("ll"), t = key("t"), won = key("won")
 
-    static func lookup(_ key: UInt64) -> DateLex? { table[key] }
+    static func lookup(_ key: UInt64) -> DateLex? { packed[key] }
+
+    /// `table` in an open-addressing table: every word of every sentence is looked up, and a
+    /// Dictionary hashes its key with SipHash.
+    static let packed = PackedKeyTable(table)
 
     static let table: [UInt64: DateLex] = {
         var t: [UInt64: DateLex] = [:]
@@ -165,4 +169,43 @@ enum DateLexicon {
         for (w, d) in words { add([w], .word(d)) }
         return t
     }()
+}
+
+/// A read-only map from packed word keys (`DateLexicon.key`) to lexemes: open addressing with
+/// linear probing and a multiplicative hash.
+struct PackedKeyTable: Sendable {
+    private let keys: [UInt64]
+    private let values: [DateLex?]
+    private let shift: UInt64
+    private static let empty = UInt64.max
+
+    init(_ entries: [UInt64: DateLex]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < entries.count * 3 { bits += 1 }
+        let capacity = 1 << Int(bits)
+        var keys = [UInt64](repeating: Self.empty, count: capacity)
+        var values = [DateLex?](repeating: nil, count: capacity)
+        shift = 64 - bits
+        for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
+            var slot = Self.slot(key, shift)
+            while keys[slot] != Self.empty { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
+        self.keys = keys
+        self.values = values
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int { Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    subscript(key: UInt64) -> DateLex? {
+        var slot = Self.slot(key, shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return values[slot] }
+            if k == Self.empty { return nil }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+    }
 }

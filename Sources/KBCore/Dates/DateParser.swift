@@ -2,7 +2,7 @@
 /// there is tried and the longest match wins; matching resumes after it, so results are in text order
 /// and never overlap. Anchored expressions count from the latest earlier result (or the context date).
 struct DateParser {
-    let text: String
+    let text: UTF8Scalars
     let t: [DateToken]
     let pub: KBDate?
     let context: KBDate?
@@ -17,7 +17,7 @@ struct DateParser {
         var future = false
     }
 
-    init(text: String, tokens: [DateToken], publication: KBDate?, context: KBDate?) {
+    init(text: UTF8Scalars, tokens: [DateToken], publication: KBDate?, context: KBDate?) {
         self.text = text
         self.t = tokens
         self.pub = publication
@@ -59,7 +59,7 @@ struct DateParser {
 
     private mutating func emit(_ m: Match, from i: Int) {
         let last = t[m.end - 1]
-        let phrase = String(text.unicodeScalars[t[i].lo..<last.hi])
+        let phrase = text.string(t[i].lo..<last.hi)
         var future = m.future
         if let p = pub, m.date.isAfter(p) { future = true }
         out.append(TemporalExpression(range: t[i].start..<last.end, phrase: phrase, date: m.date,

@@ -15,10 +15,11 @@ public struct DateResolver: Sendable {
     public func resolve(_ sentence: String, publication: KBDate?, context: KBDate? = nil) -> [TemporalExpression] {
         var tokens: [DateToken] = []
         tokens.reserveCapacity(64)
-        guard DateTokenizer.tokenize(sentence, into: &tokens) else { return [] }
+        let text = UTF8Scalars(sentence)
+        guard DateTokenizer.tokenize(text, into: &tokens) else { return [] }
         let pub = publication.flatMap { $0.isValid ? $0 : nil }
         let ctx = context.flatMap { $0.isValid ? $0 : nil }
-        var parser = DateParser(text: sentence, tokens: tokens, publication: pub, context: ctx)
+        var parser = DateParser(text: text, tokens: tokens, publication: pub, context: ctx)
         return parser.run()
     }
 }

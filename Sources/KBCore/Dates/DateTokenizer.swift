@@ -6,8 +6,9 @@ struct DateToken: Sendable {
     var kind: Kind
     var start: Int
     var end: Int
-    var lo: String.Index
-    var hi: String.Index
+    /// UTF-8 offsets of the token in the sentence.
+    var lo: Int
+    var hi: Int
     /// Whitespace (or the start of the sentence) precedes the token.
     var spaceBefore: Bool
 
@@ -37,12 +38,15 @@ struct DateToken: Sendable {
     var word: DateWord? { if case .word(let w)? = lex { return w }; return nil }
 }
 
-/// Single-pass scanner over the sentence's Unicode scalars.
+/// Single-pass scanner over the sentence's Unicode scalars (decoded from its UTF-8 bytes).
 enum DateTokenizer {
     /// Fills `tokens`; returns false when the sentence holds no digit and no date keyword,
     /// in which case nothing in it can be a date.
     static func tokenize(_ s: String, into tokens: inout [DateToken]) -> Bool {
-        let sc = s.unicodeScalars
+        tokenize(UTF8Scalars(s), into: &tokens)
+    }
+
+    static func tokenize(_ sc: UTF8Scalars, into tokens: inout [DateToken]) -> Bool {
         var i = sc.startIndex
         let end = sc.endIndex
         var off = 0

@@ -11,6 +11,9 @@ public struct EventCues: Sendable {
 
     var byFirst: [String: [Cue]] = [:]
     public private(set) var filters: [String: Set<String>] = [:]
+    /// `byFirst`, and the filter classes of each word, for the look-ups of every token.
+    var cuesByFirstWord = WordIndex<[Cue]>([:])
+    var classesByWord = WordIndex<[String]>([:])
     /// Lowercased token sequences of body nouns ("forces", "air force").
     public private(set) var bodies: [[String]] = []
 
@@ -31,6 +34,10 @@ public struct EventCues: Sendable {
             guard f.count >= 2 else { throw KBError.dictionary(file: "events/filters.tsv", line: n, reason: "expected: class <tab> words") }
             filters[f[0], default: []].formUnion(TSV.list(f[1]).map { $0.lowercased() })
         }
+        var classes: [String: [String]] = [:]
+        for (cls, words) in filters.sorted(by: { $0.key < $1.key }) { for w in words { classes[w, default: []].append(cls) } }
+        cuesByFirstWord = WordIndex(byFirst)
+        classesByWord = WordIndex(classes)
         bodies = bodyText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map { Tokenizer.tokens($0.lowercased()).map(\.text) }
             .sorted { $0.count > $1.count }
@@ -38,7 +45,7 @@ public struct EventCues: Sendable {
 
     /// Cues starting at token i, longest first.
     func cues(_ t: [Token], at i: Int) -> [Cue] {
-        guard let list = byFirst[t[i].lower] else { return [] }
+        guard let list = cuesByFirstWord[t[i].lower] else { return [] }
         return list.filter { c in
             guard i + c.words.count <= t.count else { return false }
             for (k, w) in c.words.enumerated() where t[i + k].lower != w { return false }
@@ -46,7 +53,7 @@ public struct EventCues: Sendable {
         }
     }
 
-    func has(_ cls: String, _ word: String) -> Bool { filters[cls]?.contains(word) == true }
+    func has(_ cls: String, _ word: String) -> Bool { classesByWord[word]?.contains(cls) == true }
 
     /// The length of a body noun at token i ("air force" → 2), if any.
     func bodyLength(_ t: [Token], at i: Int) -> Int? {

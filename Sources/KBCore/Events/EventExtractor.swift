@@ -13,19 +13,19 @@ public struct EventExtractor: Sendable {
         self.places = places
     }
 
-    static let boundaries: Set<String> = [";", ":", "—", "–", "(", ")", "?", "!"]
-    static let prepositions: Set<String> = ["of", "on", "in", "to", "for", "with", "about", "against", "from", "toward", "towards", "at", "by",
+    static let boundaries: WordSet = [";", ":", "—", "–", "(", ")", "?", "!"]
+    static let prepositions: WordSet = ["of", "on", "in", "to", "for", "with", "about", "against", "from", "toward", "towards", "at", "by",
                                             "between", "over", "into", "under", "regarding", "than", "among", "amid", "across", "near", "vis-à-vis", "like",
                                             "after", "before", "since", "during", "following", "despite", "unlike", "including", "within", "throughout"]
-    static let determiners: Set<String> = ["a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those", "such", "any", "every", "each"]
+    static let determiners: WordSet = ["a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those", "such", "any", "every", "each"]
     /// Words opening a sentence-initial adverbial clause whose doer is the main clause's subject.
-    static let subordinators: Set<String> = ["after", "before", "following", "upon", "while", "when", "during", "since", "by", "on"]
-    static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
-    static let lightVerbs: Set<String> = ["carried", "carry", "carries", "carrying", "conducted", "conduct", "conducts", "conducting", "launched", "launch",
+    static let subordinators: WordSet = ["after", "before", "following", "upon", "while", "when", "during", "since", "by", "on"]
+    static let passiveAux: WordSet = ["was", "were", "been", "being", "is", "are", "be"]
+    static let lightVerbs: WordSet = ["carried", "carry", "carries", "carrying", "conducted", "conduct", "conducts", "conducting", "launched", "launch",
                                           "launches", "launching", "made", "make", "making", "staged", "stage", "held", "hold", "holding", "sent", "send",
                                           "imposed", "impose", "imposing", "established", "establish", "set", "signed", "reached", "began", "begun", "mounted",
                                           "extended", "issued", "paid", "pay", "paying"]
-    static let targetPrepositions: Set<String> = ["of", "against", "on", "into", "to", "with", "toward", "towards", "upon"]
+    static let targetPrepositions: WordSet = ["of", "against", "on", "into", "to", "with", "toward", "towards", "upon"]
 
     public func extract(_ contexts: [SentenceContext], publication: KBDate?) -> [ExtractedEvent] {
         var events: [ExtractedEvent] = []
@@ -344,13 +344,16 @@ public struct EventExtractor: Sendable {
         return nil
     }
 
+    /// Words that make an act aerial, naval, cyber or on the ground, in that order of precedence.
+    static let modes: [(String, WordSet)] = [
+        ("aerial", ["air", "aerial", "jets", "warplanes", "airstrike", "airstrikes", "drone", "drones", "helicopter", "helicopters"]),
+        ("naval", ["ships", "ship", "naval", "navy", "vessel", "vessels", "warship", "warships"]),
+        ("cyber", ["cyber", "cyberattack", "hackers", "hacking"]),
+        ("ground", ["troops", "ground", "tanks", "infantry", "soldiers"]),
+    ]
+
     func mode(_ c: SentenceContext) -> String? {
-        let words = Set(c.tokens.map(\.lower))
-        if !words.isDisjoint(with: ["air", "aerial", "jets", "warplanes", "airstrike", "airstrikes", "drone", "drones", "helicopter", "helicopters"]) { return "aerial" }
-        if !words.isDisjoint(with: ["ships", "ship", "naval", "navy", "vessel", "vessels", "warship", "warships"]) { return "naval" }
-        if !words.isDisjoint(with: ["cyber", "cyberattack", "hackers", "hacking"]) { return "cyber" }
-        if !words.isDisjoint(with: ["troops", "ground", "tanks", "infantry", "soldiers"]) { return "ground" }
-        return nil
+        Self.modes.first { _, words in c.tokens.contains { words.contains($0.lower) } }?.0
     }
 
     // MARK: - One event, several mentions

@@ -19,7 +19,7 @@ struct ScraperRecord {
         }
         func string(_ keys: [String]) -> String? {
             for k in keys {
-                if let s = dict[k] as? String, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return s }
+                if let s = dict[k] as? String, !isBlank(s) { return s }
                 if let n = dict[k] as? NSNumber, k == "id" || k == "_id" { return n.stringValue }
                 if let d = dict[k] as? [String: Any], let s = d["name"] as? String { return s }
             }
@@ -55,18 +55,33 @@ struct ScraperRecord {
                            metadata: meta, contentHash: SHA256.hex(rawBytes))
     }
 
+    /// Whether the text is empty or white space and newlines only (what
+    /// `trimmingCharacters(in: .whitespacesAndNewlines).isEmpty` says, without copying the text).
+    static func isBlank(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { CharacterSet.whitespacesAndNewlines.contains($0) }
+    }
+
+    /// Whether every Character of the line is white space. A line that starts with an ASCII
+    /// character other than white space is not (a record starts with "{").
+    static func isBlankLine(_ bytes: [UInt8]) -> Bool {
+        if let b0 = bytes.first, b0 < 0x80, b0 != 0x20, !(0x09...0x0D).contains(b0) { return false }
+        return UTF8Text.string(bytes).allSatisfy { $0.isWhitespace }
+    }
+
     /// JSON Lines: one record a line; a malformed line is an error of its own and costs no other line.
     static func readLines(_ text: String, path: String) -> [Result<RawDocument, KBError>] {
         var out: [Result<RawDocument, KBError>] = []
         var lineNumber = 0
-        // Split on code points: "\r\n" is a single Character and would not match "\n".
-        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the byte "\n" (a code point: "\r\n" is a single Character and would not match "\n").
+        let all = Array(text.utf8)
+        var next = 0
+        while next <= all.count {
+            let start = next
+            let end = all[start...].firstIndex(of: 0x0A) ?? all.count
+            next = end + 1
             lineNumber += 1
-            var scalars = raw
-            if scalars.last == "\r" { scalars = scalars.dropLast() }
-            let line = String(scalars)
-            let bytes = Array(line.utf8)
-            if line.allSatisfy({ $0.isWhitespace }) { continue }
+            let bytes = Array(all[start..<(end > start && all[end - 1] == 0x0D ? end - 1 : end)])
+            if isBlankLine(bytes) { continue }
             do {
                 let object = try JSONSerialization.jsonObject(with: Data(bytes))
                 out.append(.success(try document(object, path: path, line: lineNumber, index: lineNumber - 1, rawBytes: bytes, format: .jsonl)))

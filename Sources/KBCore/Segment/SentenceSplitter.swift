@@ -33,15 +33,14 @@ public struct SentenceSplitter: Sendable {
         var out: [SentenceSpan] = []
         var offset = 0
         for (p, block) in blocks.enumerated() {
-            let scalars = Array(block.unicodeScalars)
-            for r in ranges(scalars) {
+            let text = ScalarText(block)
+            let scalars = text
+            for r in ranges(text) {
                 var s = r.lowerBound, e = r.upperBound
                 while s < e && scalars[s] == " " { s += 1 }
                 while e > s && scalars[e - 1] == " " { e -= 1 }
                 if s == e { continue }
-                var text = String.UnicodeScalarView()
-                text.append(contentsOf: scalars[s..<e])
-                out.append(SentenceSpan(ordinal: out.count, paragraph: p, start: offset + s, end: offset + e, text: String(text)))
+                out.append(SentenceSpan(ordinal: out.count, paragraph: p, start: offset + s, end: offset + e, text: text.string(s..<e)))
             }
             offset += scalars.count + 2
         }
@@ -53,7 +52,8 @@ public struct SentenceSplitter: Sendable {
     static func isUpper(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
     static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
 
-    func ranges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+    func ranges(_ text: ScalarText) -> [Range<Int>] {
+        let s = text
         var out: [Range<Int>] = []
         var begin = 0
         var i = 0
@@ -70,7 +70,7 @@ public struct SentenceSplitter: Sendable {
             guard k < n else { break }
             let next = s[k]
             let nextStartsSentence = Self.isUpper(next) || next.properties.numericType != nil || Self.isOpening(next)
-            if nextStartsSentence && (c != "." || j > i + 1 || !isAbbreviation(s, period: i, next: k)) {
+            if nextStartsSentence && (c != "." || j > i + 1 || !isAbbreviation(text, period: i, next: k)) {
                 out.append(begin..<j)
                 begin = k
             }
@@ -81,7 +81,8 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Whether the period at `period` belongs to an abbreviation rather than ending a sentence.
-    func isAbbreviation(_ s: [Unicode.Scalar], period: Int, next: Int) -> Bool {
+    func isAbbreviation(_ text: ScalarText, period: Int, next: Int) -> Bool {
+        let s = text
         var a = period
         while a > 0 && s[a - 1] != " " && !Self.isOpening(s[a - 1]) { a -= 1 }
         let word = s[a..<period]
@@ -92,12 +93,8 @@ public struct SentenceSplitter: Sendable {
         if word.contains(".") && word.allSatisfy({ $0 == "." || Self.isLetter($0) }) && word.count <= 6 {
             var e = next
             while e < s.count && Self.isLetter(s[e]) { e += 1 }
-            var following = String.UnicodeScalarView()
-            following.append(contentsOf: s[next..<e])
-            return !Self.starters.contains(String(following))
+            return !Self.starters.contains(text.string(next..<e))
         }
-        var lowered = String.UnicodeScalarView()
-        lowered.append(contentsOf: word)
-        return abbreviations.contains(String(lowered).lowercased())
+        return abbreviations.contains(text.string(a..<period).lowercased())
     }
 }

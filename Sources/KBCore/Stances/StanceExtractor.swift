@@ -15,12 +15,12 @@ public struct StanceExtractor: Sendable {
     }
 
     /// Words that may stand between a subject and its verb: "Russia has also publicly declared".
-    static let between: Set<String> = ["has", "have", "had", "is", "was", "were", "be", "been", "also", "publicly", "repeatedly", "recently",
+    static let between: WordSet = ["has", "have", "had", "is", "was", "were", "be", "been", "also", "publicly", "repeatedly", "recently",
                                        "reportedly", "again", "then", "meanwhile", "officially", "formally", "strongly", "previously", "already",
                                        "later", "once", "consistently", "historically", "firmly", "openly", "quickly", "swiftly", "sharply",
                                        "himself", "herself", "itself", "themselves", "did", "does", "do", "would", "had", "back", "further", "explicitly"]
-    static let modals: Set<String> = ["could", "may", "might", "would", "should", "will", "can", "must", "predict", "predicts", "expect", "expects", "likely"]
-    static let assaultWords: Set<String> = ["strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "raid", "raids", "incursion",
+    static let modals: WordSet = ["could", "may", "might", "would", "should", "will", "can", "must", "predict", "predicts", "expect", "expects", "likely"]
+    static let assaultWords: WordSet = ["strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "raid", "raids", "incursion",
                                             "incursions", "bombing", "bombings", "bombardment", "operations", "operation", "shelling"]
 
     public func extract(_ contexts: [SentenceContext], events: [ExtractedEvent], publication: KBDate?) -> [ExtractedStance] {
@@ -47,7 +47,7 @@ public struct StanceExtractor: Sendable {
                 let tok = c.tokens[i]
                 guard tok.kind == .word, !inside(tok, c, quotes: here) else { i += 1; continue }
                 // Cue words are lowercase ("states" the verb, not "United States").
-                let cues = tok.text.first?.isLowercase == true || (i == 0 && tok.text == "According") ? lexicon.cues(c.tokens, at: i) : []
+                let cues = Self.startsLowercase(tok.text) || (i == 0 && tok.text == "According") ? lexicon.cues(c.tokens, at: i) : []
                 if let cue = cues.first, var s = statement(cue, at: i, c, quotes: here, previous: paragraphDates[n], publication: publication, previousPeople: previousPeople) {
                     s.events = linkedEvents(s, events, eventsBySentence)
                     found.append(s)
@@ -261,9 +261,20 @@ public struct StanceExtractor: Sendable {
             let e = m.tokens.upperBound
             guard e < c.tokens.count else { return false }
             let next = c.tokens[e]
-            return next.kind == .word && next.text.first?.isLowercase == true && !EventExtractor.prepositions.contains(next.lower) && next.lower != "and"
+            return next.kind == .word && Self.startsLowercase(next.text) && !EventExtractor.prepositions.contains(next.lower) && next.lower != "and"
         }) { return m }
         return candidates.first
+    }
+
+    /// `text.first?.isLowercase == true`, without grapheme segmentation when the text starts with
+    /// an ASCII character that is a Character of its own.
+    static func startsLowercase(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        if let b0 = bytes.next(), b0 < 0x80 {
+            let b1 = bytes.next()
+            if b1 == nil || b1! < 0x80 { return b0 >= 0x61 && b0 <= 0x7A }
+        }
+        return text.first?.isLowercase == true
     }
 
     func polarity(fixed: String, negated: Bool, _ t: [Token], _ scope: Range<Int>) -> String {
@@ -295,7 +306,7 @@ public struct StanceExtractor: Sendable {
         func has(_ phrase: [String]) -> Bool {
             guard let first = phrase.first else { return false }
             for (k, w) in words.enumerated() where w == first && k + phrase.count <= words.count {
-                if Array(words[k..<(k + phrase.count)]) == phrase { return true }
+                if words[k..<(k + phrase.count)].elementsEqual(phrase) { return true }
             }
             return false
         }

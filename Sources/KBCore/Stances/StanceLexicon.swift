@@ -18,6 +18,9 @@ public struct StanceLexicon: Sendable {
     var cuesByFirst: [String: [Cue]] = [:]
     /// Phrases (lowercased tokens) with +1 (support) or -1 (oppose), longest first.
     var polarity: [String: [([String], Int)]] = [:]
+    /// `cuesByFirst` and `polarity` for the look-ups of every token.
+    var cuesByFirstWord = WordIndex<[Cue]>([:])
+    var polarityByFirstWord = WordIndex<[([String], Int)]>([:])
     public private(set) var topics: [Topic] = []
 
     public init(cues: String, polarity polarityText: String, topics topicText: String) throws {
@@ -42,6 +45,8 @@ public struct StanceLexicon: Sendable {
             polarity[first, default: []].append((words, f[1] == "support" ? 1 : -1))
         }
         for k in polarity.keys { polarity[k]!.sort { $0.0.count > $1.0.count } }
+        cuesByFirstWord = WordIndex(cuesByFirst)
+        polarityByFirstWord = WordIndex(polarity)
         for (n, f) in TSV.rows(topicText) {
             guard f.count >= 3 else { throw KBError.dictionary(file: "stances/topics.tsv", line: n, reason: "expected: key <tab> label <tab> words <tab> actors <tab> also") }
             let split = { (s: String) in TSV.list(s).map { Tokenizer.tokens($0.lowercased()).map(\.text) } }
@@ -52,7 +57,7 @@ public struct StanceLexicon: Sendable {
     }
 
     func cues(_ t: [Token], at i: Int) -> [Cue] {
-        guard let list = cuesByFirst[t[i].lower] else { return [] }
+        guard let list = cuesByFirstWord[t[i].lower] else { return [] }
         return list.filter { c in
             guard i + c.words.count <= t.count else { return false }
             for (k, w) in c.words.enumerated() where t[i + k].lower != w { return false }
@@ -60,7 +65,7 @@ public struct StanceLexicon: Sendable {
         }
     }
 
-    static let negations: Set<String> = ["not", "n't", "never", "no", "without", "hardly", "refused", "refrained", "declined"]
+    static let negations: WordSet = ["not", "n't", "never", "no", "without", "hardly", "refused", "refrained", "declined"]
     /// "not", "never", … and contractions: "aren't", "didn't", "won't".
     static func isNegation(_ word: String) -> Bool { negations.contains(word) || word.hasSuffix("n't") }
 
@@ -70,7 +75,7 @@ public struct StanceLexicon: Sendable {
         var i = r.lowerBound
         while i < r.upperBound {
             var matched = 0
-            for (words, value) in polarity[t[i].lower] ?? [] where i + words.count <= r.upperBound {
+            for (words, value) in polarityByFirstWord[t[i].lower] ?? [] where i + words.count <= r.upperBound {
                 var ok = true
                 for (k, w) in words.enumerated() where t[i + k].lower != w { ok = false; break }
                 guard ok else { continue }
