@@ -3,7 +3,7 @@ import Foundation
 import KBCore
 
 struct Actors: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List actors with their mention counts.")
+    static let configuration = CommandConfiguration(commandName: "actors", abstract: "List actors with their mention counts.")
 
     @OptionGroup var database: DatabaseOption
     @OptionGroup var output: FormatOption
@@ -24,7 +24,7 @@ struct Actors: ParsableCommand {
 }
 
 struct Events: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List events, with their evidence.")
+    static let configuration = CommandConfiguration(commandName: "events", abstract: "List events, with their evidence.")
 
     @OptionGroup var database: DatabaseOption
     @OptionGroup var output: FormatOption
@@ -48,7 +48,7 @@ struct Events: ParsableCommand {
 }
 
 struct Stances: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List stance statements, with their quotes and evidence.")
+    static let configuration = CommandConfiguration(commandName: "stances", abstract: "List stance statements, with their quotes and evidence.")
 
     @OptionGroup var database: DatabaseOption
     @OptionGroup var output: FormatOption

@@ -4,6 +4,7 @@ import KBCore
 
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "query",   // named here: deriving it from the type name costs ArgumentParser reflection at every start
         abstract: "Answer a question from the database, with the evidence for every row.",
         discussion: """
         Questions:
@@ -17,6 +18,12 @@ struct Query: ParsableCommand {
           kb query "Russian positions on Israeli strikes by year"
           kb query "meetings between Israel and Russia by year"
           kb query --sql --explain "Israeli strikes in Syria by year"
+          kb query --all --format csv "Russian positions on Israel by year" > all.csv
+        The table shows each group (year, holder or source) with how many records answer it, counted over \
+        all of them, and the first \(AnswerOptions.defaultLimit) evidence rows of each group in date order \
+        (--limit N, or --all for every row); a note on standard error says what was left out. The other \
+        formats print every record unless --limit N is given. JSON Lines rows carry `group_rows`: how \
+        many records their group holds.
         """
     )
 
@@ -29,19 +36,38 @@ struct Query: ParsableCommand {
     @Flag(name: .long, help: "Print the plan the question became before the answer.")
     var explain = false
 
+    @Option(name: .long, help: ArgumentHelp("Print at most N evidence rows per group (default: \(AnswerOptions.defaultLimit) in the table, every row in other formats); counts cover every row.", valueName: "N"))
+    var limit: Int?
+
+    @Flag(name: .long, help: "Print every evidence row.")
+    var all = false
+
     @Argument(help: "The question, in quotes.")
     var question: [String]
 
+    func validate() throws {
+        if all && limit != nil { throw ValidationError("--limit and --all exclude each other") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1 (--all prints every row)") }
+    }
+
     func run() throws {
         let text = question.joined(separator: " ")
+        let format = output.resolved
+        // The table is for reading: the first rows of each group, with the counts. Other formats
+        // feed programs and print every record unless --limit says otherwise.
+        let options = AnswerOptions(limit: all ? nil : (limit ?? (format == .table ? AnswerOptions.defaultLimit : nil)),
+                                    polarityCounts: format == .table)
         let answer = try reportingErrors { () throws -> QueryAnswer in
             let store = try KBStore.openReadOnly(path: database.path)
-            return try QueryEngine(store: store, resources: try QueryResources()).answer(text)
+            return try QueryEngine(store: store, resources: try QueryResources()).answer(text, options: options)
         }
-        if explain { write("-- plan: " + answer.plan.explanation.replacingOccurrences(of: "\n", with: "\n--   ") + "\n") }
+        if explain {
+            let rows = options.limit.map { "the first \($0) of each group in date order; counts cover every row (--limit N, --all)" } ?? "every row (--all)"
+            write("-- plan: " + answer.plan.explanation.replacingOccurrences(of: "\n", with: "\n--   ") + "\n--   rows:      " + rows + "\n")
+        }
         if sql { write(answer.query.display) }
-        let format = output.resolved
         write(format == .table ? AnswerTable.render(answer) : format.render(answer.records))
+        if let note = answer.omissionNote { Terminal.info("kb: " + note) }
     }
 }
 
@@ -68,7 +94,16 @@ struct SQL: ParsableCommand {
 }
 
 struct Search: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Full-text search over sentences, with highlighted snippets.")
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Full-text search over sentences, with highlighted snippets.",
+        discussion: """
+        Sentences that contain all the words, best first (FTS5's bm25 rank; ties: newest first). \
+        The ranking covers the \(QueryEngine.searchCandidates) most recently stored matches (or --limit of them, if more), \
+        so that a common word answers at once; a note on standard error says when there were more. \
+        --all ranks and prints every match.
+        """
+    )
 
     @OptionGroup var database: DatabaseOption
     @OptionGroup var output: FormatOption
@@ -76,14 +111,22 @@ struct Search: ParsableCommand {
     @Option(name: .long, help: "At most this many sentences.")
     var limit = 20
 
+    @Flag(name: .long, help: "Rank and print every matching sentence.")
+    var all = false
+
     @Argument(help: "The words to find (all of them, in any order).")
     var text: [String]
 
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
     func run() throws {
-        let records = try reportingErrors { () throws -> [Record] in
+        let result = try reportingErrors { () throws -> QueryEngine.SearchResult in
             let store = try KBStore.openReadOnly(path: database.path)
-            return try QueryEngine.search(text.joined(separator: " "), limit: limit, store: store)
+            return try QueryEngine.search(text.joined(separator: " "), limit: all ? nil : limit, store: store)
         }
-        write(output.resolved.render(records))
+        write(output.resolved.render(result.records))
+        if let note = result.note { Terminal.info("kb: " + note) }
     }
 }

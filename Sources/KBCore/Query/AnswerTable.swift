@@ -1,26 +1,24 @@
-/// The terminal table for an answer: rows grouped (by year, holder or source) with a count and,
-/// for statements, a polarity summary per group; each row shows its evidence, speaker, source and date.
+/// The terminal table for an answer: rows grouped (by year, holder or source) under a header with
+/// the group's true size and, for statements, its polarity counts (both over every matching record,
+/// printed or not); each row shows its evidence, speaker, source and date.
 public enum AnswerTable {
     public static func render(_ answer: QueryAnswer, width: Int = 56) -> String {
         if answer.records.isEmpty { return "No rows answer this question.\n" }
-        var groups: [(String, [Record])] = []
-        for r in answer.records {
-            let key = answer.grouping == nil ? "" : (r.first { $0.0 == "group" }?.1.text ?? "")
-            if let k = groups.firstIndex(where: { $0.0 == key }) { groups[k].1.append(r) } else { groups.append((key, [r])) }
-        }
+        var rowsOf = Array(repeating: [Record](), count: answer.groups.count)
+        for (r, g) in zip(answer.records, answer.recordGroups) { rowsOf[g].append(r) }
         var out = ""
-        for (key, rows) in groups {
+        for (group, rows) in zip(answer.groups, rowsOf) {
             let stances = rows.filter { $0.first?.1 == .string("stance") }
-            let noun = stances.count == rows.count ? (rows.count == 1 ? "statement" : "statements") : (rows.count == 1 ? "row" : "rows")
-            var header = "\(rows.count) \(noun)"
-            if !stances.isEmpty {
-                var counts: [String: Int] = [:]
-                for s in stances { counts[s.first { $0.0 == "polarity" }?.1.text ?? "?", default: 0] += 1 }
-                header += " · " + ["oppose", "support", "mixed", "neutral"].compactMap { p in counts[p].map { "\(p) \($0)" } }.joined(separator: ", ")
+            let allStances = stances.count == rows.count
+            let noun = allStances ? (group.total == 1 ? "statement" : "statements") : (group.total == 1 ? "row" : "rows")
+            var header = "\(group.total.grouped) \(noun)"
+            if allStances, let polarity = group.polarity {
+                header += " · " + SQLBuilder.polarities.compactMap { p in polarity[p].flatMap { $0 > 0 ? "\(p) \($0.grouped)" : nil } }.joined(separator: ", ")
             }
-            if !key.isEmpty { out += "\n== \(key) — \(header)\n" } else { out += "\(header)\n" }
+            if group.shown < group.total { header += " (first \(group.shown.grouped) shown)" }
+            if let key = group.key { out += "\n== \(key) — \(header)\n" } else { out += "\(header)\n" }
             let columns: [String]
-            if stances.count == rows.count {
+            if allStances {
                 columns = ["date", "holder", "speaker", "polarity", "topic", "evidence", "file"]
             } else if rows.allSatisfy({ $0.first?.1 == .string("event") }) {
                 columns = ["date", "event_type", "initiator", "target", "location", "evidence", "file"]

@@ -15,9 +15,10 @@ struct QuestionParser {
                                         "backed", "met", "visited", "struck", "attacked", "bombed", "sanctioned", "warned", "threatened"]
 
     func parse(_ question: String) throws -> QueryPlan {
-        var words = question.trimmingCharacters(in: .whitespacesAndNewlines)
-            .trimmingCharacters(in: CharacterSet(charactersIn: "?.!"))
-            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        var trimmed = Substring(question).trimmed()
+        while let c = trimmed.first, "?.!".contains(c) { trimmed = trimmed.dropFirst() }
+        while let c = trimmed.last, "?.!".contains(c) { trimmed = trimmed.dropLast() }
+        var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
         guard !words.isEmpty else { throw KBError.query("empty question. " + Self.help) }
         var understood: [String] = []
 
