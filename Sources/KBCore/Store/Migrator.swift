@@ -29,7 +29,9 @@ struct Migrator {
                 // With them on, dropping a rebuilt table would cascade into its children.
                 try store.queue.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                    defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                    // A migration that rebuilds a table may switch legacy_alter_table on for its
+                    // RENAME; whatever happens, the connection goes back to the defaults.
+                    defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA legacy_alter_table = OFF") }
                     try db.inTransaction(.exclusive) {
                         // Another writer may have migrated meanwhile.
                         guard try Self.version(db) < migration.version else { return .commit }
