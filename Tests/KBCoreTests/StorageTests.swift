@@ -26,6 +26,19 @@ struct StorageTests {
         #expect(!SourceWriter.sentencesJoin(to: "Caf\u{E9}.", [Self.span(0, 0, 0, "Cafe\u{301}.")]))
     }
 
+    @Test("char_count counts code points on the bytes: the same as unicodeScalars.count")
+    func scalarCount() {
+        let samples = ["", "Israel", "Caf\u{E9}", "Cafe\u{301}", "“Quneitra”—東京 🇮🇱 👩‍👩‍👧", "\r\n\t", String(repeating: "ä€𝄞", count: 500)]
+        for s in samples {
+            #expect(UTF8Text.scalarCount(s) == s.unicodeScalars.count, "\(s.debugDescription)")
+        }
+        #expect(UTF8Text.scalarCount("👩‍👩‍👧") == 5)
+        #expect(UTF8Text.sameBytes("Caf\u{E9}", "Caf\u{E9}") && UTF8Text.sameBytes("", ""))
+        // Equal as Swift Strings (canonically equivalent), but not the same bytes.
+        #expect("Caf\u{E9}" == "Cafe\u{301}" && !UTF8Text.sameBytes("Caf\u{E9}", "Cafe\u{301}"))
+        #expect(!UTF8Text.sameBytes("Israel", "Israel ") && !UTF8Text.sameBytes("Israel", "Israeli"[...].dropLast().description + "x"))
+    }
+
     @Test("a source whose sentences do not tile its text keeps the text; source_texts and kb check agree")
     func keepsIrregularText() throws {
         let db = Support.tempDir() + "/kb.db"

@@ -5,14 +5,39 @@ import GRDB
 /// with it. A source's row and file links go in at `write`; its sentences wait in a staging
 /// table, and at `flush` (before the transaction commits) all the waiting sentences go into
 /// `sentences` with one statement — so FTS5, which writes its pending terms at every statement,
-/// flushes once per batch instead of once per source — followed by each source's actor
-/// mentions, events and stance statements, in order. Anything that deletes flushes first.
+/// flushes once per batch instead of once per source — followed by the waiting sources' actor
+/// mentions, events and stance statements, each table with a few multi-row statements for the
+/// whole batch (ids given here, in the order SQLite would give them). Anything that deletes
+/// flushes first.
 final class SourceWriter {
     enum Outcome: Equatable { case added, updated, unchanged, duplicate(of: String) }
 
     static let stagedRows = BulkInsert("INSERT INTO temp.staged_sentences(id, source_id, ordinal, paragraph, start, \"end\", text)", columns: 7)
     static let sourceActorRows = BulkInsert("INSERT INTO source_actors(source_id, actor_id, mentions, country)", columns: 4)
     static let mentionRows = BulkInsert("INSERT INTO actor_mentions(sentence_id, start, \"end\", actor_id, form, title, country, is_location)", columns: 8)
+    static let candidateRows = BulkInsert("INSERT INTO actor_candidates(sentence_id, source_id, start, \"end\", surface, reason)", columns: 6)
+    static let eventRows = BulkInsert("""
+        INSERT INTO events(id, source_id, sentence_id, event_type, cameo, initiator_id, initiator_country, target_id, target_country,
+          date, date_precision, date_basis, date_phrase, date_approximate, location, location_country, mode, cue)
+        """, columns: 18)
+    static let eventMentionRows = BulkInsert("INSERT INTO event_mentions(event_id, sentence_id, start, \"end\")", columns: 4)
+    static let stanceRows = BulkInsert("""
+        INSERT INTO stances(id, source_id, sentence_id, holder_id, holder_country, speaker_id, polarity, topic_id, target_id, target_country,
+          act, cue, negated, quote, date, date_precision, date_basis, date_phrase)
+        """, columns: 18)
+    static let linkRows = BulkInsert("INSERT OR IGNORE INTO stance_events(stance_id, event_id)", columns: 2)
+
+    /// The rows of a batch's sources, by table, in the order they are inserted.
+    struct Rows {
+        struct Mention { let sentence: Int64, start: Int, end: Int, actor: Int64, mention: ActorMention }
+        struct SourceActor { let source: Int64, actor: Int64, mentions: Int, country: String? }
+        struct Candidate { let sentence: Int64, source: Int64, start: Int, end: Int, surface: String, reason: String }
+        struct Event { let id: Int64, source: Int64, sentence: Int64, initiator: Int64, target: Int64?, event: ExtractedEvent }
+        struct EventMention { let event: Int64, sentence: Int64, start: Int, end: Int }
+        struct Stance { let id: Int64, source: Int64, sentence: Int64, holder: Int64, speaker: Int64?, topic: Int64?, target: Int64?, stance: ExtractedStance }
+        var mentions: [Mention] = [], sourceActors: [SourceActor] = [], candidates: [Candidate] = []
+        var events: [Event] = [], eventMentions: [EventMention] = [], stances: [Stance] = [], links: [(stance: Int64, event: Int64)] = []
+    }
 
     /// A source whose row is stored and whose sentences are staged.
     struct Pending { let source: ProcessedSource, id: Int64, sentenceIDs: [Int64] }
@@ -20,6 +45,8 @@ final class SourceWriter {
     let actors: ActorStore
     private var pending: [Pending] = []
     private var nextSentenceID: Int64
+    private var nextEventID: Int64
+    private var nextStanceID: Int64
 
     /// Starts writing in the caller's transaction.
     init(_ db: Database, actors: ActorStore) throws {
@@ -29,6 +56,8 @@ final class SourceWriter {
               paragraph INTEGER, start INTEGER, "end" INTEGER, text TEXT)
             """)
         nextSentenceID = try (Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM sentences")) ?? 0) + 1
+        nextEventID = try (Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM events")) ?? 0) + 1
+        nextStanceID = try (Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM stances")) ?? 0) + 1
     }
 
     /// Whether the document is stored as it is, linked to this very file: nothing to do. A read.
@@ -85,7 +114,7 @@ final class SourceWriter {
                 m.publisher?.value, m.publisher?.origin.rawValue,
                 authors, m.authors?.origin.rawValue,
                 m.url?.value, m.url?.origin.rawValue, m.language,
-                storedText, p.cleanText.unicodeScalars.count, Clock.nowISO(),
+                storedText, UTF8Text.scalarCount(p.cleanText), Clock.nowISO(),
             ])
         let sourceID = db.lastInsertedRowID
         for row in keptLinks where !((row["path"] as String) == doc.path && (row["record"] as String) == doc.record) {
@@ -113,11 +142,34 @@ final class SourceWriter {
         try db.cachedStatement(sql: "DELETE FROM temp.staged_sentences").execute()
         let sources = pending
         pending = []
+        var rows = Rows()
         for w in sources {
-            try writeActors(db, w.source, sourceID: w.id, sentenceIDs: w.sentenceIDs)
-            let eventIDs = try Self.writeEvents(db, w.source, sourceID: w.id, sentenceIDs: w.sentenceIDs, actors: actors)
-            try Self.writeStances(db, w.source, sourceID: w.id, sentenceIDs: w.sentenceIDs, eventIDs: eventIDs, actors: actors)
+            try collectActors(db, w.source, sourceID: w.id, sentenceIDs: w.sentenceIDs, into: &rows)
+            let eventIDs = try collectEvents(db, w.source, sourceID: w.id, sentenceIDs: w.sentenceIDs, into: &rows)
+            try collectStances(db, w.source, sourceID: w.id, sentenceIDs: w.sentenceIDs, eventIDs: eventIDs, into: &rows)
         }
+        try Self.mentionRows.run(db, rows.mentions) { b, r in
+            b.bind(r.sentence); b.bind(r.start); b.bind(r.end); b.bind(r.actor)
+            b.bind(r.mention.form.rawValue); b.bind(r.mention.title); b.bind(r.mention.country); b.bind(r.mention.isLocation)
+        }
+        try Self.sourceActorRows.run(db, rows.sourceActors) { b, r in b.bind(r.source); b.bind(r.actor); b.bind(r.mentions); b.bind(r.country) }
+        try Self.candidateRows.run(db, rows.candidates) { b, r in
+            b.bind(r.sentence); b.bind(r.source); b.bind(r.start); b.bind(r.end); b.bind(r.surface); b.bind(r.reason)
+        }
+        try Self.eventRows.run(db, rows.events) { b, r in
+            let e = r.event
+            b.bind(r.id); b.bind(r.source); b.bind(r.sentence); b.bind(e.type.rawValue); b.bind(e.cameo); b.bind(r.initiator); b.bind(e.initiator.country)
+            b.bind(r.target); b.bind(e.target?.country); b.bind(e.date?.iso); b.bind(e.date?.precision.rawValue); b.bind(e.dateBasis?.rawValue)
+            b.bind(e.datePhrase); b.bind(e.dateApproximate); b.bind(e.location); b.bind(e.locationCountry); b.bind(e.mode); b.bind(e.cue)
+        }
+        try Self.eventMentionRows.run(db, rows.eventMentions) { b, r in b.bind(r.event); b.bind(r.sentence); b.bind(r.start); b.bind(r.end) }
+        try Self.stanceRows.run(db, rows.stances) { b, r in
+            let s = r.stance
+            b.bind(r.id); b.bind(r.source); b.bind(r.sentence); b.bind(r.holder); b.bind(s.holder.country); b.bind(r.speaker); b.bind(s.polarity)
+            b.bind(r.topic); b.bind(r.target); b.bind(s.target?.country); b.bind(s.act.rawValue); b.bind(s.cue); b.bind(s.negated)
+            b.bind(s.quote); b.bind(s.date?.iso); b.bind(s.date?.precision.rawValue); b.bind(s.dateBasis?.rawValue); b.bind(s.datePhrase)
+        }
+        try Self.linkRows.run(db, rows.links) { b, r in b.bind(r.stance); b.bind(r.event) }
     }
 
     /// Whether the sentences give back the clean text exactly: a paragraph's sentences joined by
@@ -136,16 +188,13 @@ final class SourceWriter {
             joined += s.text
             offset = s.end
         }
-        return joined.utf8.elementsEqual(text.utf8)
+        return UTF8Text.sameBytes(joined, text)
     }
 
-    func writeActors(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64]) throws {
+    func collectActors(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], into rows: inout Rows) throws {
         let learned = Dictionary(p.actors.learned.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         struct Key: Hashable { let sentence: Int64, start: Int, end: Int, actor: Int64 }
-        struct Row { let key: Key, mention: ActorMention }
         var seen = Set<Key>()
-        var mentions: [Row] = []
-        mentions.reserveCapacity(p.actors.mentions.count)
         // Per actor named as an actor (not as a place, not by a bare title): mentions, and how often each country was said.
         var named: [Int64: (mentions: Int, countries: [String: Int])] = [:]
         for m in p.actors.mentions {
@@ -156,27 +205,21 @@ final class SourceWriter {
             // One row per actor per place in a sentence (the table's key).
             let key = Key(sentence: sentenceIDs[m.sentence], start: base + m.start, end: base + m.end, actor: id)
             guard seen.insert(key).inserted else { continue }
-            mentions.append(Row(key: key, mention: m))
+            rows.mentions.append(Rows.Mention(sentence: key.sentence, start: key.start, end: key.end, actor: id, mention: m))
             guard !m.isLocation && m.form != .title else { continue }
             named[id, default: (0, [:])].mentions += 1
             if let c = m.country { named[id, default: (0, [:])].countries[c, default: 0] += 1 }
         }
-        try Self.mentionRows.run(db, mentions) { b, r in
-            b.bind(r.key.sentence); b.bind(r.key.start); b.bind(r.key.end); b.bind(r.key.actor)
-            b.bind(r.mention.form.rawValue); b.bind(r.mention.title); b.bind(r.mention.country); b.bind(r.mention.isLocation)
-        }
-        try Self.sourceActorRows.run(db, named.keys.sorted()) { b, id in
+        for id in named.keys.sorted() {
             let n = named[id]!
             // The most frequent country; ties go to the first in alphabetical order.
             let country = n.countries.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
-            b.bind(sourceID); b.bind(id); b.bind(n.mentions); b.bind(country)
+            rows.sourceActors.append(Rows.SourceActor(source: sourceID, actor: id, mentions: n.mentions, country: country))
         }
-        let candidate = try db.cachedStatement(sql: """
-            INSERT INTO actor_candidates(sentence_id, source_id, start, "end", surface, reason) VALUES (?, ?, ?, ?, ?, ?)
-            """)
         for c in p.actors.candidates {
             let base = p.sentences[c.sentence].start
-            try candidate.execute(arguments: [sentenceIDs[c.sentence], sourceID, base + c.start, base + c.end, c.surface, c.reason])
+            rows.candidates.append(Rows.Candidate(sentence: sentenceIDs[c.sentence], source: sourceID, start: base + c.start, end: base + c.end,
+                                                  surface: c.surface, reason: c.reason))
         }
     }
 
@@ -186,25 +229,19 @@ final class SourceWriter {
         return nil
     }
 
-    static func writeEvents(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], actors: ActorStore) throws -> [Int64?] {
+    /// The source's events with their ids (nil for an event whose initiator is no actor: not stored).
+    func collectEvents(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], into rows: inout Rows) throws -> [Int64?] {
         var ids: [Int64?] = []
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO events(source_id, sentence_id, event_type, cameo, initiator_id, initiator_country, target_id, target_country,
-              date, date_precision, date_basis, date_phrase, date_approximate, location, location_country, mode, cue)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let mention = try db.cachedStatement(sql: "INSERT INTO event_mentions(event_id, sentence_id, start, \"end\") VALUES (?, ?, ?, ?)")
         for e in p.events {
-            guard let first = e.mentions.first, let initiator = try actorID(e.initiator.key, p, actors, db) else { ids.append(nil); continue }
-            let target = try e.target.flatMap { try actorID($0.key, p, actors, db) }
-            try insert.execute(arguments: [sourceID, sentenceIDs[first.sentence], e.type.rawValue, e.cameo, initiator, e.initiator.country,
-                                           target, e.target?.country, e.date?.iso, e.date?.precision.rawValue, e.dateBasis?.rawValue,
-                                           e.datePhrase, e.dateApproximate ? 1 : 0, e.location, e.locationCountry, e.mode, e.cue])
-            let eventID = db.lastInsertedRowID
+            guard let first = e.mentions.first, let initiator = try Self.actorID(e.initiator.key, p, actors, db) else { ids.append(nil); continue }
+            let target = try e.target.flatMap { try Self.actorID($0.key, p, actors, db) }
+            let eventID = nextEventID
+            nextEventID += 1
+            rows.events.append(Rows.Event(id: eventID, source: sourceID, sentence: sentenceIDs[first.sentence], initiator: initiator, target: target, event: e))
             ids.append(eventID)
             for m in e.mentions {
                 let base = p.sentences[m.sentence].start
-                try mention.execute(arguments: [eventID, sentenceIDs[m.sentence], base + m.start, base + m.end])
+                rows.eventMentions.append(Rows.EventMention(event: eventID, sentence: sentenceIDs[m.sentence], start: base + m.start, end: base + m.end))
             }
         }
         return ids
@@ -219,24 +256,18 @@ final class SourceWriter {
         return db.lastInsertedRowID
     }
 
-    static func writeStances(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], eventIDs: [Int64?], actors: ActorStore) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO stances(source_id, sentence_id, holder_id, holder_country, speaker_id, polarity, topic_id, target_id, target_country,
-              act, cue, negated, quote, date, date_precision, date_basis, date_phrase)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO stance_events(stance_id, event_id) VALUES (?, ?)")
+    func collectStances(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], eventIDs: [Int64?], into rows: inout Rows) throws {
         for s in p.stances {
-            guard let holder = try actorID(s.holder.key, p, actors, db) else { continue }
-            let speaker = try s.speaker.flatMap { try actorID($0.key, p, actors, db) }
-            let target = try s.target.flatMap { try actorID($0.key, p, actors, db) }
-            let topic = try s.topicKey.map { try topicID(db, key: $0, label: s.topicLabel ?? $0) }
-            try insert.execute(arguments: [sourceID, sentenceIDs[s.sentence], holder, s.holder.country, speaker, s.polarity, topic, target,
-                                           s.target?.country, s.act.rawValue, s.cue, s.negated ? 1 : 0, s.quote, s.date?.iso,
-                                           s.date?.precision.rawValue, s.dateBasis?.rawValue, s.datePhrase])
-            let stanceID = db.lastInsertedRowID
+            guard let holder = try Self.actorID(s.holder.key, p, actors, db) else { continue }
+            let speaker = try s.speaker.flatMap { try Self.actorID($0.key, p, actors, db) }
+            let target = try s.target.flatMap { try Self.actorID($0.key, p, actors, db) }
+            let topic = try s.topicKey.map { try Self.topicID(db, key: $0, label: s.topicLabel ?? $0) }
+            let stanceID = nextStanceID
+            nextStanceID += 1
+            rows.stances.append(Rows.Stance(id: stanceID, source: sourceID, sentence: sentenceIDs[s.sentence], holder: holder, speaker: speaker,
+                                            topic: topic, target: target, stance: s))
             for e in s.events where e < eventIDs.count {
-                if let id = eventIDs[e] { try link.execute(arguments: [stanceID, id]) }
+                if let id = eventIDs[e] { rows.links.append((stanceID, id)) }
             }
         }
     }
