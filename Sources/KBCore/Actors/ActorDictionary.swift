@@ -22,6 +22,25 @@ public struct ActorDictionary: Sendable {
     /// The first two, three, … words of every form of two or more words ("Prime Minister").
     var formStarts = WordSet([])
     var titlesByFirstWord = WordIndex<[[String]]>([:])
+    /// What `longestByFirst`, `hitsByForm`, `titlesByFirstWord` and the plural look-up answer for a
+    /// word, together: one look-up of `wordFacts` (an entry number into `facts`) instead of four.
+    var wordFacts = WordIndex<Int>([:])
+    var facts: [WordFacts] = []
+    /// `roles` by actor index (`roles[actors[idx].key]`, empty for actors without roles).
+    var rolesByActor: [[ActorRole]] = []
+    /// The actors `keyIndex` gives for the keys of `roles`.
+    var roleHolders: [Int] = []
+
+    /// Everything actor resolution asks of one word. `longest`, `hits` and `titles` are what
+    /// `longestByFirst`, `hitsByForm` and `titlesByFirstWord` answer for it (keys compare as
+    /// Strings do); `plural` is what the plural look-up answers for an ASCII word: the adjective
+    /// hits of the word without its final "s", for a word of four or more bytes.
+    struct WordFacts: Sendable {
+        var longest: Int?
+        var hits: [Hit]?
+        var titles: [[String]]?
+        var plural: [Hit]?
+    }
 
     public init(files: [String: String]) throws {
         func file(_ name: String) throws -> String {
@@ -83,6 +102,34 @@ public struct ActorDictionary: Sendable {
             return words.count < 2 ? [] : (2...words.count).map { words[..<$0].joined(separator: " ") }
         })
         titlesByFirstWord = WordIndex(titlesByFirst)
+        (wordFacts, facts) = Self.wordFacts(index: index, maxTokens: maxTokens, titlesByFirst: titlesByFirst)
+        rolesByActor = actors.map { roles[$0.key] ?? [] }
+        roleHolders = actors.indices.filter { !rolesByActor[$0].isEmpty && keyIndex[actors[$0].key] == $0 }
+    }
+
+    /// The facts of every word some look-up knows. Keys equal as Strings (canonically equivalent)
+    /// are one key in each Dictionary, so each word finds the entry holding what every index
+    /// answers for it. Plural entries are made for ASCII words only: the resolver asks them only
+    /// of ASCII words (and a form beyond ASCII that equals ASCII text, such as "\u{212A}GB",
+    /// is found by its ASCII spelling, as `hitsByForm` finds it).
+    static func wordFacts(index: [String: [Hit]], maxTokens: [String: Int], titlesByFirst: [String: [[String]]]) -> (WordIndex<Int>, [WordFacts]) {
+        var byWord: [String: WordFacts] = [:]
+        for (key, hits) in index { byWord[key, default: WordFacts()].hits = hits }
+        for (key, n) in maxTokens { byWord[key, default: WordFacts()].longest = n }
+        for (key, titles) in titlesByFirst { byWord[key, default: WordFacts()].titles = titles }
+        for (key, hits) in index {
+            let ascii = UTF8Text.isASCII(key.utf8) ? key : key.precomposedStringWithCanonicalMapping
+            guard UTF8Text.isASCII(ascii.utf8), ascii.utf8.count + 1 > 3 else { continue }
+            let adjectives = hits.filter { $0.form == .adjective }
+            if !adjectives.isEmpty { byWord[ascii + "s", default: WordFacts()].plural = adjectives }
+        }
+        var facts: [WordFacts] = []
+        var numbers: [String: Int] = [:]
+        for (key, f) in byWord {
+            numbers[key] = facts.count
+            facts.append(f)
+        }
+        return (WordIndex(numbers), facts)
     }
 
     private mutating func add(_ e: ActorEntry) -> Int {
@@ -116,20 +163,33 @@ public struct ActorDictionary: Sendable {
     /// The longest dictionary form starting at token `i`: (tokens used, hits). A form never runs
     /// over a possessive ("Israel 's army" is not a name).
     func longestMatch(_ tokens: [Token], at i: Int) -> (Int, [Hit])? {
-        guard let longest = longestByFirst[tokens[i].text] else { return nil }
-        var best = hitsByForm[tokens[i].text].map { (1, $0) }
+        longestMatch(tokens, at: i, facts: wordFacts[tokens[i].text])
+    }
+
+    /// `longestMatch(tokens, at: i)`, given the `wordFacts` entry of token i's text.
+    func longestMatch(_ tokens: [Token], at i: Int, facts entry: Int?) -> (Int, [Hit])? {
+        guard let entry, let longest = facts[entry].longest else { return nil }
+        var best = facts[entry].hits.map { (1, $0) }
         let most = min(longest, tokens.count - i)
         guard most > 1, tokens[i + 1].kind != .possessive else { return best }
         // Longer forms, as long as some form starts with these words: "Prime Minister", "Prime Minister Benjamin", ….
-        var key = Array(tokens[i].text.utf8)
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
+        Self.append(tokens[i].text, to: &key)
         for k in (i + 1)..<(i + most) {
             if tokens[k].kind == .possessive { break }
             key.append(0x20)
-            key += tokens[k].text.utf8
+            Self.append(tokens[k].text, to: &key)
             guard formStarts.contains(utf8: key[...]) else { break }
             if let hits = hitsByForm[utf8: key[...]] { best = (k - i + 1, hits) }
         }
         return best
+    }
+
+    /// Appends the UTF-8 bytes of `word` (copied at once from its storage when it is contiguous).
+    @inline(__always)
+    static func append(_ word: String, to key: inout [UInt8]) {
+        if word.utf8.withContiguousStorageIfAvailable({ key.append(contentsOf: $0) }) == nil { key += word.utf8 }
     }
 
     /// A single word's hits, trying a plural or possessive-less form ("Russians" → "Russian").
@@ -146,11 +206,23 @@ public struct ActorDictionary: Sendable {
         return all.filter { $0.covers(date) }
     }
 
+    /// The roles actor `idx` held on `date`.
+    func roles(ofActor idx: Int, on date: KBDate?) -> [ActorRole] {
+        let all = rolesByActor[idx]
+        guard !all.isEmpty, let date else { return [] }
+        return all.filter { $0.covers(date) }
+    }
+
+    /// Whether actor `idx` held some role on `date`.
+    func holdsRole(_ idx: Int, on date: KBDate?) -> Bool {
+        guard let date else { return false }
+        return rolesByActor[idx].contains { $0.covers(date) }
+    }
+
     /// The state a person served on `date`, else their home country.
     public func country(of actorIndex: Int, on date: KBDate?) -> String? {
-        let a = actors[actorIndex]
-        guard a.kind == .person else { return a.country }
-        if let role = roles(of: a.key, on: date).first(where: { $0.country != nil }) { return role.country }
-        return a.country
+        guard actors[actorIndex].kind == .person else { return actors[actorIndex].country }
+        if let date, let role = rolesByActor[actorIndex].first(where: { $0.country != nil && $0.covers(date) }) { return role.country }
+        return actors[actorIndex].country
     }
 }

@@ -9,6 +9,10 @@ public struct ActorResolver: Sendable {
     /// `normalizeTitle` of every title the dictionary knows (titles.txt and roles.tsv), lowercased,
     /// computed once: resolution compares them for every title it reads.
     let normalizedTitles: [String: String]
+    /// `normalizedTitle` of the title of each of an actor's roles (`dictionary.rolesByActor`).
+    let roleTitles: [[String]]
+    /// The last word of each actor's name, which `remember` records as well.
+    let lastNames: [String?]
 
     public init(dictionary: ActorDictionary) {
         self.dictionary = dictionary
@@ -18,6 +22,13 @@ public struct ActorResolver: Sendable {
             if normalized[lower] == nil { normalized[lower] = Self.normalizeTitle(lower) }
         }
         normalizedTitles = normalized
+        roleTitles = dictionary.rolesByActor.map { roles in
+            roles.map { role in
+                let lower = role.title.lowercased()
+                return normalized[lower] ?? Self.normalizeTitle(lower)
+            }
+        }
+        lastNames = dictionary.actors.map { a in a.name.split(separator: " ").last.map(String.init) }
     }
 
     /// Words before a place name that make it a location: "in Damascus", "east of Damascus".
@@ -64,11 +75,13 @@ public struct ActorResolver: Sendable {
         // A heading ("Security Calculations in Syria Drive Israel’s Policy") is capitalized throughout: no candidate names from it.
         let isSentence = Cleaner.endsLikeSentence(s.text, marks: ".!?…")
         while i < t.count {
-            let tok = t[i]
-            guard tok.kind == .word else { i += 1; continue }
+            guard t[i].kind == .word else { i += 1; continue }
+            // What the dictionary knows of the word (as written, and lowercased), looked up once.
+            let entry = dictionary.wordFacts[t[i].text]
+            let lowerEntry = t[i].lower == t[i].text ? entry : dictionary.wordFacts[t[i].lower]
 
             // A title ("Deputy Foreign Minister", "commander", "the prime minister").
-            if let n = titleLength(t, at: i) {
+            if let n = titleLength(t, at: i, lowerEntry: lowerEntry, entry: entry) {
                 let title = t[i..<(i + n)].map(\.text).joined(separator: " ")
                 let affiliation = out.mentions.last.flatMap { m -> ActorMention? in
                     guard m.sentence == s.ordinal, m.kind != .person else { return nil }
@@ -93,10 +106,10 @@ public struct ActorResolver: Sendable {
             }
 
             // A dictionary form, longest first.
-            if let (n, hits) = dictionary.longestMatch(t, at: i) ?? pluralMatch(t, at: i) {
+            if let (n, hits) = dictionary.longestMatch(t, at: i, facts: entry) ?? pluralMatch(t, at: i, entry: entry) {
                 if let chosen = choose(hits, t, i, n, title: pendingTitle?.title, date: date, state: state) {
                     var m = mention(s, t, i..<(i + n), actor: chosen.actor, form: mentionForm(chosen.form), date: date)
-                    m.title = pendingTitle?.title
+                    if pendingTitle != nil { m.title = pendingTitle?.title }
                     if dictionary.actors[chosen.actor].kind == .person {
                         if chosen.form == .name || pendingTitle != nil { remember(chosen.actor, state) }
                         state.lastPeople.append(chosen.actor)
@@ -109,22 +122,23 @@ public struct ActorResolver: Sendable {
                     out.candidates.append(ActorCandidate(sentence: s.ordinal, start: t[i].start, end: t[i + n - 1].end,
                                                          surface: span(s, t, i..<(i + n)), reason: "ambiguous name"))
                 }
-                pendingTitle = nil
+                if pendingTitle != nil { pendingTitle = nil }
                 i += n
                 continue
             }
 
             // Hyphenated compounds: "U.S.-Israel", "Israel-Russia", "Russo-Israeli".
-            if Self.contains(tok.text, "-"), let parts = hyphenParts(s, tok, i, t, date: date) {
+            if Self.contains(t[i].text, "-"), let parts = hyphenParts(s, t[i], i, t, date: date) {
                 out.mentions += parts
                 i += 1
-                pendingTitle = nil
+                if pendingTitle != nil { pendingTitle = nil }
                 continue
             }
 
             // Capitalized words the dictionary lacks: a person learned from the text, or a candidate.
-            if tok.isCapitalized {
-                var j = i
+            if t[i].isCapitalized {
+                // Token i passes the test below: it is a capitalized word, neither a title nor a dictionary form.
+                var j = i + 1
                 while j < t.count, t[j].kind == .word, t[j].isCapitalized || t[j].text.hasPrefix("al-") || t[j].text == "bin", j - i < 4,
                       dictionary.longestMatch(t, at: j) == nil, titleLength(t, at: j) == nil { j += 1 }
                 let name = t[i..<j].map(\.text).joined(separator: " ")
@@ -142,16 +156,16 @@ public struct ActorResolver: Sendable {
                     var m = learnedMention(s, t, i..<j, idx, state: state)
                     m.title = p.title
                     out.mentions.append(m)
-                } else if isSentence, j - i >= 2, j - i <= 3, MetadataFinder.isPersonName(name), t[i..<j].allSatisfy({ !Self.notCandidate.contains($0.text) && !Self.contains($0.text, "-") || $0.text.hasPrefix("al-") }),
-                          j == t.count || t[j].kind != .word || !t[j].isCapitalized {
+                } else if isSentence, j - i >= 2, j - i <= 3, t[i..<j].allSatisfy({ !Self.notCandidate.contains($0.text) && !Self.contains($0.text, "-") || $0.text.hasPrefix("al-") }),
+                          j == t.count || t[j].kind != .word || !t[j].isCapitalized, MetadataFinder.isPersonName(name) {
                     out.candidates.append(ActorCandidate(sentence: s.ordinal, start: t[i].start, end: t[j - 1].end, surface: name,
                                                          reason: pendingTitle == nil ? "name with no affiliation" : "title with no affiliation"))
                 }
-                pendingTitle = nil
+                if pendingTitle != nil { pendingTitle = nil }
                 i = max(j, i + 1)
                 continue
             }
-            pendingTitle = nil
+            if pendingTitle != nil { pendingTitle = nil }
             i += 1
         }
     }
@@ -164,17 +178,26 @@ public struct ActorResolver: Sendable {
 
     func span(_ s: SentenceSpan, _ t: [Token], _ r: Range<Int>) -> String {
         if r.count == 1 && t[r.lowerBound].kind == .word && !Self.contains(t[r.lowerBound].text, "'") { return t[r.lowerBound].text }
-        let u = s.text.unicodeScalars
-        let a = u.index(u.startIndex, offsetBy: t[r.lowerBound].start)
-        let b = u.index(a, offsetBy: t[r.upperBound - 1].end - t[r.lowerBound].start)
-        return String(u[a..<b])
+        return Self.scalars(s.text, t[r.lowerBound].start..<t[r.upperBound - 1].end)
+    }
+
+    /// The text of the scalars `r` (code-point offsets) of `text`: `String(u[a..<b])` of its
+    /// `unicodeScalars`, found by counting the lead bytes of its UTF-8.
+    static func scalars(_ text: String, _ r: Range<Int>) -> String {
+        var text = text
+        return text.withUTF8 { b in
+            var k = 0, scalar = 0
+            while scalar < r.lowerBound { k += UTF8Text.length(lead: b[k]); scalar += 1 }
+            let from = k
+            while scalar < r.upperBound { k += UTF8Text.length(lead: b[k]); scalar += 1 }
+            return UTF8Text.string(UnsafeBufferPointer(rebasing: b[from..<k]))
+        }
     }
 
     func mention(_ s: SentenceSpan, _ t: [Token], _ r: Range<Int>, actor: Int, form: ActorMention.Form, date: KBDate?) -> ActorMention {
-        let a = dictionary.actors[actor]
-        return ActorMention(sentence: s.ordinal, tokens: r, start: t[r.lowerBound].start, end: t[r.upperBound - 1].end,
-                            surface: span(s, t, r), actorKey: a.key, form: form, country: dictionary.country(of: actor, on: date),
-                            kind: a.kind, isLocation: false, title: nil)
+        ActorMention(sentence: s.ordinal, tokens: r, start: t[r.lowerBound].start, end: t[r.upperBound - 1].end,
+                     surface: span(s, t, r), actorKey: dictionary.actors[actor].key, form: form, country: dictionary.country(of: actor, on: date),
+                     kind: dictionary.actors[actor].kind, isLocation: false, title: nil)
     }
 
     func learnedMention(_ s: SentenceSpan, _ t: [Token], _ r: Range<Int>, _ idx: Int, state: State) -> ActorMention {
@@ -185,14 +208,14 @@ public struct ActorResolver: Sendable {
     }
 
     func learnedPerson(_ t: [Token], _ r: Range<Int>, state: State) -> Int? {
+        if state.learnedByName.isEmpty { return nil }
         let name = t[r].map(\.text).joined(separator: " ")
         return state.learnedByName[name]
     }
 
     func remember(_ actor: Int, _ state: State) {
-        let a = dictionary.actors[actor]
-        state.seenPeople[a.name] = actor
-        if let last = a.name.split(separator: " ").last { state.seenPeople[String(last)] = actor }
+        state.seenPeople[dictionary.actors[actor].name] = actor
+        if let last = lastNames[actor] { state.seenPeople[last] = actor }
     }
 
     /// "Russians" → "Russian" (adjective forms only).
@@ -203,6 +226,16 @@ public struct ActorResolver: Sendable {
               let hits = dictionary.hitsByForm[Self.droppingLastByte(w)] else { return nil }
         let adj = hits.filter { $0.form == .adjective }
         return adj.isEmpty ? nil : (1, adj)
+    }
+
+    /// `pluralMatch(t, at: i)`, given the `wordFacts` entry of token i's text: for an ASCII word,
+    /// the entry's `plural` answers.
+    func pluralMatch(_ t: [Token], at i: Int, entry: Int?) -> (Int, [ActorDictionary.Hit])? {
+        let w = t[i].text
+        guard Self.lastByte(w) == 0x73 else { return nil }
+        guard UTF8Text.isASCII(w.utf8) else { return pluralMatch(t, at: i) }
+        guard let entry, let adj = dictionary.facts[entry].plural else { return nil }
+        return (1, adj)
     }
 
     static func lastByte(_ w: String) -> UInt8? {
@@ -217,16 +250,23 @@ public struct ActorResolver: Sendable {
 
     /// Picks the actor a form names here. Surnames need a first full mention, a title, or to be unique.
     func choose(_ hits: [ActorDictionary.Hit], _ t: [Token], _ i: Int, _ n: Int, title: String?, date: KBDate?, state: State) -> ActorDictionary.Hit? {
-        let full = hits.filter { $0.form != .surname }
-        if let h = full.first(where: { dictionary.actors[$0.actor].kind != .person }) ?? full.first { return h }
+        // The first full form naming something other than a person, else the first full form.
+        var firstFull: ActorDictionary.Hit? = nil
+        for h in hits where h.form != .surname {
+            if dictionary.actors[h.actor].kind != .person { return h }
+            if firstFull == nil { firstFull = h }
+        }
+        if let firstFull { return firstFull }
         let surname = t[i..<(i + n)].map(\.text).joined(separator: " ")
         if let seen = state.seenPeople[surname], let h = hits.first(where: { $0.actor == seen }) { return h }
         if hits.count == 1 { return hits[0] }
         // Several people share the surname: the one whose role on the date fits the title, or the only one in office.
-        let inOffice = hits.filter { !dictionary.roles(of: dictionary.actors[$0.actor].key, on: date).isEmpty }
-        if let title {
+        let inOffice = hits.filter { dictionary.holdsRole($0.actor, on: date) }
+        if let title, let date {
             let wanted = normalizedTitle(title)
-            let fit = inOffice.filter { h in dictionary.roles(of: dictionary.actors[h.actor].key, on: date).contains { normalizedTitle($0.title).hasSuffix(wanted) } }
+            let fit = inOffice.filter { h in
+                dictionary.rolesByActor[h.actor].indices.contains { dictionary.rolesByActor[h.actor][$0].covers(date) && roleTitles[h.actor][$0].hasSuffix(wanted) }
+            }
             if fit.count == 1 { return fit[0] }
         }
         return inOffice.count == 1 ? inOffice[0] : nil
@@ -234,13 +274,20 @@ public struct ActorResolver: Sendable {
 
     /// Longest title at token i (case-insensitive), if any.
     func titleLength(_ t: [Token], at i: Int) -> Int? {
-        guard let candidates = dictionary.titlesByFirstWord[t[i].lower] else { return nil }
+        titleLength(t, at: i, lowerEntry: dictionary.wordFacts[t[i].lower], entry: nil)
+    }
+
+    /// `titleLength(t, at: i)`, given the `wordFacts` entries of token i's lowercased text and
+    /// (if known) of its text.
+    func titleLength(_ t: [Token], at i: Int, lowerEntry: Int?, entry: Int??) -> Int? {
+        guard let lowerEntry, let candidates = dictionary.facts[lowerEntry].titles else { return nil }
         for title in candidates where i + title.count <= t.count {
             var ok = true
             for (k, w) in title.enumerated() where t[i + k].lower != w { ok = false; break }
             if ok {
                 // A capitalized title word that is also a dictionary name start ("General Assembly") is not a title.
-                if title.count == 1, t[i].isCapitalized, i + 1 < t.count, dictionary.longestMatch(t, at: i).map({ $0.0 > 1 }) == true { return nil }
+                if title.count == 1, t[i].isCapitalized, i + 1 < t.count,
+                   dictionary.longestMatch(t, at: i, facts: entry ?? dictionary.wordFacts[t[i].text]).map({ $0.0 > 1 }) == true { return nil }
                 return title.count
             }
         }
@@ -256,13 +303,18 @@ public struct ActorResolver: Sendable {
         guard affiliation != nil || before == "the" else { return nil }
         if let country = affiliation, let date {
             var found: Set<Int> = []
-            for (key, roles) in dictionary.roles where roles.contains(where: { $0.country == country && $0.covers(date) && normalizedTitle($0.title) == wanted }) {
-                if let idx = dictionary.keyIndex[key] { found.insert(idx) }
+            for idx in dictionary.roleHolders {
+                let roles = dictionary.rolesByActor[idx]
+                if roles.indices.contains(where: { roles[$0].country == country && roles[$0].covers(date) && roleTitles[idx][$0] == wanted }) {
+                    found.insert(idx)
+                }
             }
             return found.count == 1 ? found.first : nil
         }
+        guard let date else { return nil }
         for p in state.lastPeople.reversed() {
-            if dictionary.roles(of: dictionary.actors[p].key, on: date).contains(where: { normalizedTitle($0.title) == wanted }) { return p }
+            let roles = dictionary.rolesByActor[p]
+            if roles.indices.contains(where: { roles[$0].covers(date) && roleTitles[p][$0] == wanted }) { return p }
         }
         return nil
     }
@@ -340,8 +392,7 @@ public struct ActorResolver: Sendable {
     func hyphenParts(_ s: SentenceSpan, _ tok: Token, _ i: Int, _ tokens: [Token], date: KBDate?) -> [ActorMention]? {
         var out: [ActorMention] = []
         var offset = tok.start
-        for part in tok.text.split(separator: "-", omittingEmptySubsequences: false) {
-            let word = String(part)
+        for word in Self.hyphenSplit(tok.text) {
             let len = word.unicodeScalars.count
             if let hits = dictionary.wordHits(word) ?? dictionary.wordHits(word + "."),
                let h = hits.first(where: { dictionary.actors[$0.actor].kind != .person && $0.form != .surname }) {
@@ -357,6 +408,24 @@ public struct ActorResolver: Sendable {
             for j in out.indices { out[j].isLocation = true }
         }
         return out
+    }
+
+    /// `text.split(separator: "-", omittingEmptySubsequences: false)` as Strings. In ASCII text
+    /// every Character but CR LF is one byte, and "-" is not part of CR LF: the bytes are split.
+    static func hyphenSplit(_ text: String) -> [String] {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { b -> [String]? in
+            guard UTF8Text.isASCII(b) else { return nil }
+            var out: [String] = []
+            var from = 0
+            for k in 0..<b.count where b[k] == 0x2D {
+                out.append(UTF8Text.string(UnsafeBufferPointer(rebasing: b[from..<k])))
+                from = k + 1
+            }
+            out.append(UTF8Text.string(UnsafeBufferPointer(rebasing: b[from..<b.count])))
+            return out
+        }
+        if let ascii, let parts = ascii { return parts }
+        return text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
     }
 
     static func slug(_ name: String) -> String {

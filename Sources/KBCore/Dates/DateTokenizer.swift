@@ -46,7 +46,32 @@ enum DateTokenizer {
         tokenize(UTF8Scalars(s), into: &tokens)
     }
 
-    static func tokenize(_ sc: UTF8Scalars, into tokens: inout [DateToken]) -> Bool {
+    static func tokenize(_ text: UTF8Scalars, into tokens: inout [DateToken]) -> Bool {
+        text.bytes.withUnsafeBufferPointer { tokenize(ByteScalars(bytes: $0), into: &tokens) }
+    }
+
+    /// `UTF8Scalars` read through an unsafe buffer pointer, with an ASCII fast path: the same
+    /// scalars at the same byte offsets, without the array's bounds checks and generic decoding.
+    struct ByteScalars {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { bytes.count }
+
+        @inline(__always)
+        subscript(i: Int) -> Unicode.Scalar {
+            let b0 = bytes[i]
+            return b0 < 0x80 ? Unicode.Scalar(b0) : UTF8Text.scalar(bytes, at: i).0
+        }
+
+        @inline(__always)
+        func index(after i: Int) -> Int {
+            let b0 = bytes[i]
+            return b0 < 0x80 ? i + 1 : i + UTF8Text.length(lead: b0)
+        }
+    }
+
+    static func tokenize(_ sc: ByteScalars, into tokens: inout [DateToken]) -> Bool {
         var i = sc.startIndex
         let end = sc.endIndex
         var off = 0
@@ -134,7 +159,7 @@ enum DateTokenizer {
                         if k == end || !isLetter(sc[k]) { t.possessive = true; i = k; off += 2 }
                     }
                 }
-                if let p = tokens.last, !space, p.kind == .word { t.attachedLeft = true }
+                if !space, tokens.last?.kind == .word { t.attachedLeft = true }
                 tokens.append(t)
                 space = false
                 continue
