@@ -25,10 +25,10 @@ struct Ingest: ParsableCommand {
     var dictionaries: String?
 
     @Option(name: .long, help: ArgumentHelp("Sources stored per transaction (1: each as soon as it is extracted).", valueName: "N"))
-    var batch: Int = 64
+    var batch: Int = Ingester.defaultBatchSize
 
-    @Option(name: .long, help: ArgumentHelp("Threads that extract articles (default: one per core).", valueName: "N"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, help: ArgumentHelp("Threads that extract articles (default: one per core but the one that writes).", valueName: "N"))
+    var jobs: Int = Ingester.defaultWorkers
 
     @Argument(help: ArgumentHelp("Files and folders to read.", valueName: "PATH"))
     var paths: [String]

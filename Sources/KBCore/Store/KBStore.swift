@@ -35,6 +35,13 @@ public final class KBStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // The ingest stages each batch's sentences in a temporary table: keep it in memory.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // A batch writes into every index of a growing file: 16 MB of page cache instead of
+            // SQLite's 2 MB, and the WAL copied back every 10,000 pages instead of every 1,000
+            // (an index page written by each batch is then copied once, not once per batch).
+            // 10k articles, one extraction thread, 64 to a transaction: 20.8 s -> 17.0 s wall,
+            // system time 3.8 s -> 1.8 s.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
         }
         let queue: DatabaseQueue
         do {
