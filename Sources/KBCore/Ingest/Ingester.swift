@@ -37,7 +37,7 @@ public struct Ingester: Sendable {
     let actorStore = ActorStore()
 
     /// Sources per transaction. Fewer, larger transactions write fewer, larger full-text segments
-    /// (less merging) and copy the WAL back less often: 10k articles on two cores took 21.8 s at
+    /// (less merging) and copy the WAL back less often: 10k articles on two cores took 17.0 s at
     /// 64, 17.5 s at 128, 15.4 s at 256 and 15.0 s at 512 (peak memory 104, 141, 190, 304 MB).
     public static let defaultBatchSize = 256
     /// Extraction threads: one per core but the one the writer needs (on two cores, a second
