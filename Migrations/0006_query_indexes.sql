@@ -126,6 +126,10 @@ CREATE INDEX stances_topic ON stances(topic_id);
 CREATE INDEX stances_speaker ON stances(speaker_id);
 CREATE INDEX stances_target ON stances(target_country);
 
+-- The names in a question, in any letter case ("russian positions on israel"): each was a scan
+-- of every alias.
+CREATE INDEX actor_aliases_alias_nocase ON actor_aliases(alias COLLATE NOCASE);
+
 -- Indexes for the evidence rows. Two narrower indexes of migrations 3 and 4 (stances_holder,
 -- events_initiator_country) are replaced by wider ones that start with the same columns.
 CREATE INDEX stances_holder_year ON stances(holder_country, year, date, id, topic_id, target_country, polarity); -- a holder's statements by year and date, with what "on <topic>" tests: "Russian positions on Israel by year"

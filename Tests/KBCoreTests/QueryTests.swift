@@ -14,6 +14,14 @@ struct QueryTests {
         a.records.map { r in keys.map { k in r.first { $0.0 == k }?.1.text ?? "" }.joined(separator: " | ") }
     }
 
+    @Test("the terminal table pads columns by characters, puts line breaks on one line, and ends no line in white space")
+    func textTable() {
+        let table = TextTable.render(columns: ["x", "y", "z"], rows: [["a  ", " b ", "c\t"], ["\u{E9}", "x\ny", "  "]])
+        #expect(table == "x    y    z\n---  ---  --\na     b   c\n\u{E9}    x y\n")
+        // Cut at the width, with an ellipsis.
+        #expect(TextTable.render(columns: ["w"], rows: [["abcdef"]], maxWidth: 4) == "w\n----\nabc…\n")
+    }
+
     @Test("holder positions on an event class, by year")
     func positionsOnStrikes() throws {
         let a = try answer("Russian positions on Israeli strikes by year")

@@ -45,17 +45,46 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 enum TextTable {
     static func render(columns: [String], rows: [[String]], maxWidth: Int = 60) -> String {
         if rows.isEmpty { return "(no rows)\n" }
+        // Scalar by scalar, not with Foundation's replacing (a regular expression for the trailing
+        // white space cost 40% of a whole `kb query`).
         func cut(_ s: String) -> String {
-            let one = s.replacingOccurrences(of: "\n", with: " ")
+            var one = s
+            if s.utf8.contains(10) {
+                var scalars = String.UnicodeScalarView()
+                for u in s.unicodeScalars { scalars.append(u == "\n" ? " " : u) }
+                one = String(scalars)
+            }
             return one.count > maxWidth ? String(one.prefix(maxWidth - 1)) + "…" : one
         }
         let cells = rows.map { $0.map(cut) }
+        let counts = cells.map { $0.map(\.count) }
         var widths = columns.map(\.count)
-        for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-        func line(_ r: [String]) -> String {
-            zip(r, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+        for r in counts { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c) } }
+        var out = ""
+        // Each line is built as bytes (appending padding to a String goes character by character).
+        func line(_ r: [String], _ count: [Int]) {
+            var bytes: [UInt8] = []
+            for (i, cell) in r.enumerated() {
+                if i > 0 { bytes.append(32); bytes.append(32) }
+                bytes.append(contentsOf: cell.utf8)
+                if count[i] < widths[i] { bytes.append(contentsOf: repeatElement(32, count: widths[i] - count[i])) }
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            // Without the white space at its end (what `\\s+$` matched: Unicode's White_Space).
+            let u = text.unicodeScalars
+            var end = u.endIndex
+            while end > u.startIndex {
+                let before = u.index(before: end)
+                let c = u[before]
+                guard c == " " || c.properties.isWhitespace else { break }
+                end = before
+            }
+            out += end == u.endIndex ? text : String(u[..<end])
+            out += "\n"
         }
-        return line(columns) + line(widths.map { String(repeating: "-", count: $0) }) + cells.map(line).joined()
+        line(columns, columns.map(\.count))
+        line(widths.map { String(repeating: "-", count: $0) }, widths)
+        for (r, c) in zip(cells, counts) { line(r, c) }
+        return out
     }
 }

@@ -18,6 +18,8 @@ import GRDB
 ///   sentences are compared with it instead;
 /// - actor mentions that lie outside their sentence;
 /// - `source_actors` (who appears where) that does not sum up the actor mentions;
+/// - the tallies questions count from (`stance_tallies`, `event_tallies`) and the event classes
+///   of statements' links (`stance_event_classes`) that do not match a recount of their tables;
 /// - the full-text index: every sentence is indexed, and nothing else is. (FTS5's own
 ///   'integrity-check' command is a write statement, refused on a read-only connection, so the
 ///   index's row ids — its `_docsize` table — are compared with the sentences' instead.)
@@ -43,6 +45,7 @@ public struct Checker: Sendable {
             ("orphan", orphans),
             ("offsets", offsets),
             ("actor summary", actorSummary),
+            ("tallies", tallies),
             ("full-text", fullText),
         ]
         for (name, check) in checks {
@@ -161,6 +164,27 @@ public struct Checker: Sendable {
             """)
         guard !wrong.isEmpty else { return [] }
         return [Finding(check: "actor summary", message: "source_actors: \(Self.rows(wrong.map { $0 }, noun: "source")) whose rows do not match their actor_mentions")]
+    }
+
+    func tallies(_ db: Database) throws -> [Finding] {
+        guard try db.tableExists("stance_tallies") else { return [] }
+        let stanceKey = "holder_country, topic_id, target_country, polarity, act, year"
+        let eventKey = "event_type, cameo, initiator_country, target_country, location_country, located, year"
+        let links = "event_type, initiator_country, on_topic, holder_country, stance_id, event_id"
+        let pairs: [(String, String, String)] = [
+            ("stance_tallies", "SELECT \(stanceKey), count(*) FROM stances GROUP BY \(stanceKey)", "SELECT \(stanceKey), n FROM stance_tallies"),
+            ("event_tallies", "SELECT \(eventKey), count(*) FROM (SELECT *, location IS NOT NULL AS located FROM events) GROUP BY \(eventKey)",
+             "SELECT \(eventKey), n FROM event_tallies"),
+            ("stance_event_classes", "SELECT \(links) FROM stance_event_classes_source", "SELECT \(links) FROM stance_event_classes"),
+        ]
+        var out: [Finding] = []
+        for (table, recount, stored) in pairs {
+            let wrong = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT * FROM (\(recount) EXCEPT \(stored)) UNION ALL SELECT * FROM (\(stored) EXCEPT \(recount)))") ?? 0
+            if wrong > 0 {
+                out.append(Finding(check: "tallies", message: "\(table): \(wrong) row\(wrong == 1 ? "" : "s") that a recount does not give (questions would count wrong)"))
+            }
+        }
+        return out
     }
 
     func fullText(_ db: Database) throws -> [Finding] {

@@ -59,12 +59,11 @@ public final class KBStore: Sendable {
 
     /// Opens an existing database read-only: queries can never write.
     public static func openReadOnly(path: String) throws -> KBStore {
-        try inspect(path: path, mustExist: true)
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(10)
+        // The connection that inspected the file is the one queries use: opening a connection
+        // reads the whole schema, a tenth of a short question's time.
+        let inspected = try inspect(path: path, mustExist: true, keepOpen: true)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try inspected ?? DatabaseQueue(path: path, configuration: readOnlyConfiguration)
             let store = KBStore(path: path, queue: queue, readOnly: true)
             let version = try Migrator(store: store).currentVersion()
             let known = try EmbeddedResources.migrations().last?.version ?? 0
@@ -77,12 +76,21 @@ public final class KBStore: Sendable {
         }
     }
 
-    /// Checks the file before SQLite touches it.
-    static func inspect(path: String, mustExist: Bool) throws {
+    static var readOnlyConfiguration: Configuration {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        return config
+    }
+
+    /// Checks the file before SQLite touches it; with `keepOpen`, returns the read-only
+    /// connection it looked inside with (nil when there is no file, or it is empty).
+    @discardableResult
+    static func inspect(path: String, mustExist: Bool, keepOpen: Bool = false) throws -> DatabaseQueue? {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             if mustExist { throw KBError.notFound(path: path) }
-            return
+            return nil
         }
         if isDir.boolValue { throw KBError.notAKBDatabase(path: path, reason: "it is a folder") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -92,30 +100,31 @@ public final class KBStore: Sendable {
         try? handle.close()
         if header.isEmpty {
             if mustExist { throw KBError.notAKBDatabase(path: path, reason: "the file is empty") }
-            return
+            return nil
         }
         guard header.starts(with: Array("SQLite format 3\u{0}".utf8)) else {
             throw KBError.notAKBDatabase(path: path, reason: "not an SQLite file")
         }
         // Look inside read-only: tables without kb's bookkeeping mean someone else's database.
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(10)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration)
             let (tables, hasMigrations, appID) = try queue.read { db -> (Int, Bool, Int32) in
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 let has = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = '_kb_migrations'") ?? false
                 let app = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 return (tables, has, app)
             }
-            try queue.close()
             if tables > 0 && !hasMigrations {
+                try queue.close()
                 throw KBError.notAKBDatabase(path: path, reason: "it has \(tables) table\(tables == 1 ? "" : "s") but no _kb_migrations")
             }
             if appID != 0 && appID != applicationID {
+                try queue.close()
                 throw KBError.notAKBDatabase(path: path, reason: "its application_id belongs to another program")
             }
+            if keepOpen { return queue }
+            try queue.close()
+            return nil
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
