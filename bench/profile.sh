@@ -7,7 +7,7 @@
 # Outputs go to bench/out/callgrind-ARTICLES[-TAG].* (a TAG keeps an earlier profile from being
 # overwritten, e.g. the commit the binary was built from).
 #
-# Build the release binary first: swift build -c release --scratch-path .build-bench
+# Build the release binary first: swift build -c release --static-swift-stdlib --scratch-path .build-bench
 # Takes ~10-20 minutes for 500 articles (callgrind runs kb ~50x slower, on one core).
 # perf would be faster, but this machine's VM exposes no hardware counters
 # (`perf stat -e instructions true` says <not supported>).
@@ -19,7 +19,7 @@ kb="${2:-$repo/.build-bench/release/kb}"
 tag="${3:+-$3}"
 out="$here/out"
 mkdir -p "$out"
-[ -x "$kb" ] || { echo "no kb binary at $kb: swift build -c release --scratch-path .build-bench" >&2; exit 1; }
+[ -x "$kb" ] || { echo "no kb binary at $kb: swift build -c release --static-swift-stdlib --scratch-path .build-bench" >&2; exit 1; }
 command -v valgrind >/dev/null || { echo "valgrind is missing: apt-get install valgrind" >&2; exit 1; }
 
 corpus="$out/corpus-$n"

@@ -550,7 +550,7 @@ def main():
 
     kb = args.kb or default_kb()
     if not kb or not (os.path.exists(kb) or shutil.which(kb)):
-        sys.exit("bench: no kb binary; build one with\n  swift build -c release --scratch-path .build-bench\n"
+        sys.exit("bench: no kb binary; build one with\n  swift build -c release --static-swift-stdlib --scratch-path .build-bench\n"
                  "or pass --kb PATH")
     kb = os.path.abspath(kb) if os.path.exists(kb) else shutil.which(kb)
     out = Path(args.out).resolve()
