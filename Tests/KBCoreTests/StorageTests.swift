@@ -120,6 +120,31 @@ struct StorageTests {
         ])
     }
 
+    @Test("the storage plan made on the extraction thread: each mention once per place and actor, and the per-actor sums")
+    func storagePlan() throws {
+        let p = try Support.process("Israel struck Syria. Israel, Israel and Israel's army. Russia said Israel must stop; the Russian foreign minister agreed. In Damascus, Syria protested.")
+        let plan = p.storage
+        // The plan's mentions are the resolver's, in order, without repeats of a place and actor.
+        struct Place: Hashable { let start: Int, end: Int, key: String }
+        var seen = Set<Place>()
+        let expected = p.actors.mentions.filter { m in
+            let base = p.sentences[m.sentence].start
+            return seen.insert(Place(start: base + m.start, end: base + m.end, key: m.actorKey)).inserted
+        }
+        #expect(plan.mentions.map(\.mention) == expected)
+        #expect(zip(plan.mentions, expected).allSatisfy { $0.start == p.sentences[$1.sentence].start + $1.start })
+        // Sums: names only (not places, not bare titles), per actor, in order of first mention.
+        let named = expected.filter { !$0.isLocation && $0.form != .title }
+        var order: [String] = []
+        for m in named where !order.contains(m.actorKey) { order.append(m.actorKey) }
+        #expect(plan.named.map(\.key) == order)
+        #expect(plan.named.map(\.mentions) == order.map { k in named.filter { $0.actorKey == k }.count })
+        #expect(plan.named.first { $0.key == "state:ISR" }?.mentions == 5)
+        #expect(plan.named.first { $0.key == "state:ISR" }?.country == "ISR")
+        // The tokens served extraction and are not carried to the writer.
+        #expect(p.actors.tokens.isEmpty && !p.actors.mentions.isEmpty)
+    }
+
     @Test("many sources to a transaction store exactly what one source to a transaction does")
     func batchesAgree() throws {
         let dir = Support.tempDir()

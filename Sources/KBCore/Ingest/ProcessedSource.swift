@@ -8,6 +8,41 @@ public struct ProcessedSource: Sendable {
     public var actors: ActorResolution
     public var events: [ExtractedEvent]
     public var stances: [ExtractedStance]
+    /// What the writer stores, worked out here, on the extraction threads (the writer, one
+    /// thread, is the pipeline's limit).
+    public var storage: StoragePlan
+}
+
+/// The parts of a source's actor rows that need no database: mentions de-duplicated with their
+/// offsets in the clean text, and the per-actor summary for `source_actors`. (Made from `actors`
+/// and `sentences`: whoever changes those makes a new plan.)
+public struct StoragePlan: Sendable {
+    /// An actor mention at its place in the clean text (code points).
+    public struct Mention: Sendable { public let start: Int, end: Int, mention: ActorMention }
+    /// One per actor key and place in a sentence, the first of each, in order.
+    public var mentions: [Mention] = []
+    /// Each actor named as an actor (not as a place, not by a bare title), in order of first
+    /// mention: how often, and the country said most often (ties: the first alphabetically).
+    public var named: [(key: String, mentions: Int, country: String?)] = []
+
+    public init(sentences: [SentenceSpan], actors: ActorResolution) {
+        struct Key: Hashable { let sentence: Int, start: Int, end: Int, actor: String }
+        var seen = Set<Key>()
+        var index: [String: Int] = [:]
+        var counts: [(key: String, mentions: Int, countries: [String: Int])] = []
+        for m in actors.mentions {
+            let base = sentences[m.sentence].start
+            guard seen.insert(Key(sentence: m.sentence, start: base + m.start, end: base + m.end, actor: m.actorKey)).inserted else { continue }
+            mentions.append(Mention(start: base + m.start, end: base + m.end, mention: m))
+            guard !m.isLocation && m.form != .title else { continue }
+            let k = index[m.actorKey] ?? { index[m.actorKey] = counts.count; counts.append((m.actorKey, 0, [:])); return counts.count - 1 }()
+            counts[k].mentions += 1
+            if let c = m.country { counts[k].countries[c, default: 0] += 1 }
+        }
+        named = counts.map { c in
+            (c.key, c.mentions, c.countries.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key)
+        }
+    }
 }
 
 /// The stages an article goes through: clean → metadata → segment (→ actors, dates, events,
@@ -54,7 +89,11 @@ public struct ArticleProcessor: Sendable {
         let contexts = SentenceContexts.build(sentences: sentences, actors: actors, publication: published, resolver: dateResolver)
         let events = eventExtractor.extract(contexts, publication: published)
         let stances = stanceExtractor.extract(contexts, events: events, publication: published)
+        // The tokens served the stages above; freed here rather than by the writer with its batch.
+        var resolved = actors
+        resolved.tokens = []
         return ProcessedSource(document: doc, fingerprint: fingerprint(doc, supplied: supplied), metadata: metadata,
-                               cleanText: cleaned.text, sentences: sentences, actors: actors, events: events, stances: stances)
+                               cleanText: cleaned.text, sentences: sentences, actors: resolved, events: events, stances: stances,
+                               storage: StoragePlan(sentences: sentences, actors: actors))
     }
 }

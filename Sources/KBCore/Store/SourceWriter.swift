@@ -192,30 +192,24 @@ final class SourceWriter {
     }
 
     func collectActors(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], into rows: inout Rows) throws {
-        let learned = Dictionary(p.actors.learned.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        struct Key: Hashable { let sentence: Int64, start: Int, end: Int, actor: Int64 }
-        var seen = Set<Key>()
-        // Per actor named as an actor (not as a place, not by a bare title): mentions, and how often each country was said.
-        var named: [Int64: (mentions: Int, countries: [String: Int])] = [:]
-        for m in p.actors.mentions {
-            let base = p.sentences[m.sentence].start
-            var actorID = actors.ids[m.actorKey]
-            if actorID == nil, let entry = learned[m.actorKey] { actorID = try actors.id(for: entry, db) }
-            guard let id = actorID else { continue }
-            // One row per actor per place in a sentence (the table's key).
-            let key = Key(sentence: sentenceIDs[m.sentence], start: base + m.start, end: base + m.end, actor: id)
-            guard seen.insert(key).inserted else { continue }
-            rows.mentions.append(Rows.Mention(sentence: key.sentence, start: key.start, end: key.end, actor: id, mention: m))
-            guard !m.isLocation && m.form != .title else { continue }
-            named[id, default: (0, [:])].mentions += 1
-            if let c = m.country { named[id, default: (0, [:])].countries[c, default: 0] += 1 }
+        // De-duplicated, summed up and counted on the extraction thread (p.storage); here the keys become ids.
+        var learned: [String: ActorEntry]? = nil
+        func id(_ key: String) throws -> Int64? {
+            if let id = actors.ids[key] { return id }
+            if learned == nil { learned = Dictionary(p.actors.learned.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }) }
+            guard let entry = learned?[key] else { return nil }
+            return try actors.id(for: entry, db)
         }
-        for id in named.keys.sorted() {
-            let n = named[id]!
-            // The most frequent country; ties go to the first in alphabetical order.
-            let country = n.countries.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
-            rows.sourceActors.append(Rows.SourceActor(source: sourceID, actor: id, mentions: n.mentions, country: country))
+        for m in p.storage.mentions {
+            guard let actor = try id(m.mention.actorKey) else { continue }
+            rows.mentions.append(Rows.Mention(sentence: sentenceIDs[m.mention.sentence], start: m.start, end: m.end, actor: actor, mention: m.mention))
         }
+        var named: [Rows.SourceActor] = []
+        for n in p.storage.named {
+            guard let actor = actors.ids[n.key] else { continue }
+            named.append(Rows.SourceActor(source: sourceID, actor: actor, mentions: n.mentions, country: n.country))
+        }
+        rows.sourceActors += named.sorted { $0.actor < $1.actor }
         for c in p.actors.candidates {
             let base = p.sentences[c.sentence].start
             rows.candidates.append(Rows.Candidate(sentence: sentenceIDs[c.sentence], source: sourceID, start: base + c.start, end: base + c.end,
