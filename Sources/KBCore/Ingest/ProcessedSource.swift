@@ -35,7 +35,11 @@ public struct StoragePlan: Sendable {
             guard seen.insert(Key(sentence: m.sentence, start: base + m.start, end: base + m.end, actor: m.actorKey)).inserted else { continue }
             mentions.append(Mention(start: base + m.start, end: base + m.end, mention: m))
             guard !m.isLocation && m.form != .title else { continue }
-            let k = index[m.actorKey] ?? { index[m.actorKey] = counts.count; counts.append((m.actorKey, 0, [:])); return counts.count - 1 }()
+            if index[m.actorKey] == nil {
+                index[m.actorKey] = counts.count
+                counts.append((m.actorKey, 0, [:]))
+            }
+            let k = index[m.actorKey]!
             counts[k].mentions += 1
             if let c = m.country { counts[k].countries[c, default: 0] += 1 }
         }

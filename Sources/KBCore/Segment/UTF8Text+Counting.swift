@@ -7,7 +7,7 @@ extension UTF8Text {
         var s = s
         return s.withUTF8 { bytes in
             var n = 0
-            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            for b in bytes where isLead(b) { n += 1 }
             return n
         }
     }

@@ -193,15 +193,8 @@ final class SourceWriter {
 
     func collectActors(_ db: Database, _ p: ProcessedSource, sourceID: Int64, sentenceIDs: [Int64], into rows: inout Rows) throws {
         // De-duplicated, summed up and counted on the extraction thread (p.storage); here the keys become ids.
-        var learned: [String: ActorEntry]? = nil
-        func id(_ key: String) throws -> Int64? {
-            if let id = actors.ids[key] { return id }
-            if learned == nil { learned = Dictionary(p.actors.learned.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }) }
-            guard let entry = learned?[key] else { return nil }
-            return try actors.id(for: entry, db)
-        }
         for m in p.storage.mentions {
-            guard let actor = try id(m.mention.actorKey) else { continue }
+            guard let actor = try Self.actorID(m.mention.actorKey, p, actors, db) else { continue }
             rows.mentions.append(Rows.Mention(sentence: sentenceIDs[m.mention.sentence], start: m.start, end: m.end, actor: actor, mention: m.mention))
         }
         var named: [Rows.SourceActor] = []
