@@ -1,8 +1,9 @@
 import Foundation
 
 /// A batch of documents being extracted on worker threads while the writer stores the batch
-/// before it. Each worker writes only its own slots of `results`; the writer reads them after
-/// `wait()`.
+/// before it. Each thread takes the next document no thread has taken and writes only its slot
+/// of `results`; the writer reads them after `finish`, which has the writer's thread extract
+/// what is left instead of waiting idle.
 final class ExtractionJob: @unchecked Sendable {
     struct Item: Sendable {
         var doc: RawDocument
@@ -13,38 +14,47 @@ final class ExtractionJob: @unchecked Sendable {
     let items: [Item]
     /// Documents stored as they are (no extraction needed); the writer checks again.
     let skip: [Bool]
-    /// One per item: the extraction, its error, or nil when skipped.
-    private(set) var results: [Result<ProcessedSource, Error>?]
+    /// One per item: the extraction, its error, or nil when skipped. Read only after `finish`.
+    let results: UnsafeMutableBufferPointer<Result<ProcessedSource, Error>?>
+    private let next = Counter()
     private let group = DispatchGroup()
 
     init(items: [Item], skip: [Bool]) {
         self.items = items
         self.skip = skip
-        results = Array(repeating: nil, count: items.count)
+        results = .allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = results.deinitialize()
+        results.deallocate()
     }
 
     /// Starts extracting on `workers` threads and returns at once.
     func start(_ processor: ArticleProcessor, workers: Int) {
-        let n = items.count
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            results.withUnsafeMutableBufferPointer { slots in
-                let out = UnsafeSendable(slots)
-                let next = Counter()
-                // Each thread takes the next document: uneven sizes still share the cores.
-                DispatchQueue.concurrentPerform(iterations: min(workers, n)) { _ in
-                    while let k = next.take(below: n) {
-                        guard !skip[k] else { continue }
-                        let item = items[k]
-                        out.value[k] = Result { try processor.process(item.doc, supplied: item.supplied) }
-                    }
-                }
-            }
+            DispatchQueue.concurrentPerform(iterations: min(workers, items.count)) { _ in extractUntaken(processor) }
             group.leave()
         }
     }
 
-    func wait() { group.wait() }
+    /// Extracts on the calling thread what no worker has taken yet, then waits for the workers'
+    /// last documents. On two cores the writer's thread, idle until the batch is extracted,
+    /// extracts alongside the worker.
+    func finish(_ processor: ArticleProcessor) {
+        extractUntaken(processor)
+        group.wait()
+    }
+
+    private func extractUntaken(_ processor: ArticleProcessor) {
+        while let k = next.take(below: items.count) {
+            guard !skip[k] else { continue }
+            let item = items[k]
+            results[k] = Result { try processor.process(item.doc, supplied: item.supplied) }
+        }
+    }
 }
 
 /// A shared counter handing out 0, 1, 2, … to threads.
@@ -59,10 +69,4 @@ final class Counter: @unchecked Sendable {
         value += 1
         return value - 1
     }
-}
-
-/// Carries a value across threads where the code guarantees no two touch the same part of it.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

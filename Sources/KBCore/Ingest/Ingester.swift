@@ -121,7 +121,7 @@ public struct Ingester: Sendable {
     /// back and the batch is stored again one source per transaction, so that only the failing
     /// source is lost.
     func write(_ job: ExtractionJob, store: KBStore, report: inout IngestReport, onMessage: (Message) -> Void) throws {
-        job.wait()
+        job.finish(processor)
         var results: [Stored] = []
         do {
             results = try store.transaction { db in
