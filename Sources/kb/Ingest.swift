@@ -15,7 +15,9 @@ struct Ingest: ParsableCommand {
         reading, stores what was read (at most two batches), and exits; a second Ctrl-C stops \
         at once (still safe: a killed transaction leaves nothing). One ingest writes to a \
         database at a time: a second one waits for the first (they coordinate through \
-        FILE.lock beside the database).
+        FILE.lock beside the database). A run that stores many sources drops the indexes that \
+        serve only questions and builds them once at its end (--defer-indexes); if it is killed \
+        before, the next ingest builds them.
         """
     )
 
@@ -29,6 +31,12 @@ struct Ingest: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Threads that extract articles (default: one per core but the one that writes).", valueName: "N"))
     var jobs: Int = Ingester.defaultWorkers
+
+    @Option(name: .long, help: ArgumentHelp("""
+        When to drop the indexes that serve only questions while storing, and build them again at the end: \
+        auto (once this run has stored 2,000 sources and a quarter as many as the database held), always, never.
+        """, valueName: "WHEN"))
+    var deferIndexes: QueryIndexes.Policy = .auto
 
     @Argument(help: ArgumentHelp("Files and folders to read.", valueName: "PATH"))
     var paths: [String]
@@ -63,7 +71,7 @@ struct Ingest: ParsableCommand {
             defer { lock.release() }
             let store = try KBStore.openForWriting(path: database.path)
             let progress = Terminal.stderrIsTerminal
-            return try Ingester(resources: resources, batchSize: batch, workers: jobs).run(paths: paths, store: store, onMessage: { message in
+            return try Ingester(resources: resources, batchSize: batch, workers: jobs, queryIndexes: deferIndexes).run(paths: paths, store: store, onMessage: { message in
                 switch message {
                 case .error(let m):
                     if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -71,6 +79,9 @@ struct Ingest: ParsableCommand {
                 case .warning(let m):
                     if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                     Terminal.warning(m)
+                case .status(let what):
+                    guard progress else { return }
+                    FileHandle.standardError.write(Data("\r\u{1B}[K\(what)…".utf8))
                 case .progress(let done, let total, let file):
                     guard progress else { return }
                     let width = 30
@@ -86,3 +97,5 @@ struct Ingest: ParsableCommand {
         if report.failed > 0 || report.interrupted { throw ExitCode.failure }
     }
 }
+
+extension QueryIndexes.Policy: ExpressibleByArgument {}

@@ -27,13 +27,19 @@ public struct IngestReport: Sendable, Equatable {
 /// it. Extraction is pure per source and runs on every core while the previous batch is being
 /// written (one writer: SQLite's).
 public struct Ingester: Sendable {
-    public enum Message: Sendable { case error(String), warning(String), progress(done: Int, total: Int, file: String) }
+    public enum Message: Sendable {
+        case error(String), warning(String), progress(done: Int, total: Int, file: String)
+        /// What the ingest is doing when it is not reading files (for a terminal's progress line).
+        case status(String)
+    }
 
     public let processor: ArticleProcessor
     /// Sources per transaction; 1 stores each source as soon as it is extracted.
     public let batchSize: Int
     /// Threads that extract at once.
     public let workers: Int
+    /// When to drop the query indexes while storing, and build them at the end.
+    public let queryIndexes: QueryIndexes.Policy
     let actorStore = ActorStore()
 
     /// Sources per transaction. Fewer, larger transactions write fewer, larger full-text segments
@@ -45,10 +51,12 @@ public struct Ingester: Sendable {
     /// path, lost its core to it).
     public static let defaultWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
 
-    public init(resources: Resources, batchSize: Int = Ingester.defaultBatchSize, workers: Int = Ingester.defaultWorkers) {
+    public init(resources: Resources, batchSize: Int = Ingester.defaultBatchSize, workers: Int = Ingester.defaultWorkers,
+                queryIndexes: QueryIndexes.Policy = .auto) {
         processor = ArticleProcessor(resources: resources)
         self.batchSize = max(1, batchSize)
         self.workers = max(1, workers)
+        self.queryIndexes = queryIndexes
     }
 
     public func run(paths: [String], store: KBStore, onMessage: (Message) -> Void = { _ in },
@@ -60,10 +68,23 @@ public struct Ingester: Sendable {
             report.failed += 1
             onMessage(.error(e.localizedDescription))
         }
+        // Indexes an ingest killed before its end left dropped are built before anything else.
+        let restored = try store.transaction { db in try QueryIndexes.rebuild(db) }
+        if restored > 0 { onMessage(.warning("built \(restored) query index\(restored == 1 ? "" : "es") again that an interrupted ingest had dropped")) }
         try recordVersions(store)
+        let storedBefore = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0 }
+        var indexesDropped = false
         var manifests: [String: Manifest?] = [:]
         var batch: [ExtractionJob.Item] = []
         var inFlight: ExtractionJob?
+        // Stores an extracted batch; first drops the query indexes once that pays.
+        func storeBatch(_ job: ExtractionJob) throws {
+            if !indexesDropped, QueryIndexes.worthDropping(storedThisRun: report.added + report.updated, storedBefore: storedBefore, policy: queryIndexes) {
+                _ = try store.transaction { db in try QueryIndexes.drop(db) }
+                indexesDropped = true
+            }
+            try write(job, store: store, report: &report, onMessage: onMessage)
+        }
         // Hands the batch read so far to the workers, and stores the one they finished before.
         func handOff() throws {
             guard !batch.isEmpty else { return }
@@ -73,7 +94,13 @@ public struct Ingester: Sendable {
             let job = ExtractionJob(items: batch, skip: stored)
             batch = []
             job.start(processor, workers: workers)
-            if let previous = inFlight { try write(previous, store: store, report: &report, onMessage: onMessage) }
+            if let previous = inFlight {
+                try storeBatch(previous)
+                // A stored batch's extractions are freed on another thread: a few seconds of the
+                // writer's thread at 100,000 articles.
+                inFlight = nil
+                DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} }
+            }
             inFlight = job
         }
         let files = walker.files
@@ -109,7 +136,11 @@ public struct Ingester: Sendable {
         }
         // What was read is stored, interrupted or not: at most two batches.
         try handOff()
-        if let last = inFlight { try write(last, store: store, report: &report, onMessage: onMessage) }
+        if let last = inFlight { try storeBatch(last) }
+        if indexesDropped {
+            onMessage(.status("building the query indexes"))
+            _ = try store.transaction { db in try QueryIndexes.rebuild(db) }
+        }
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
