@@ -27,7 +27,7 @@ import GRDB
 ///   them again (`_kb_query_indexes`): answers stay right, but slow.
 public struct Checker: Sendable {
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
-        /// Which check found it: integrity, foreign key, orphan, offsets, full-text.
+        /// Which check found it: integrity, foreign key, orphan, offsets, actor summary, tallies, full-text, query indexes.
         public var check: String
         public var message: String
         public var description: String { "\(check): \(message)" }
