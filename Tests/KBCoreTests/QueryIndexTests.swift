@@ -50,6 +50,29 @@ struct QueryIndexTests {
         #expect(cascading.isEmpty)
     }
 
+    /// Each cascading foreign key (table.column) that no index leads with.
+    static let unindexedCascades = """
+        SELECT m.name || '.' || f."from" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+        WHERE m.type = 'table' AND f.on_delete = 'CASCADE'
+          AND NOT EXISTS (SELECT 1 FROM sqlite_master i JOIN pragma_index_info(i.name) c ON c.seqno = 0
+                          WHERE i.type = 'index' AND i.tbl_name = m.name AND c.name = f."from")
+          AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) t WHERE t.pk = 1 AND t.name = f."from")
+        ORDER BY 1
+        """
+
+    @Test("every foreign key that cascades has an index leading with its column, so a deleted row finds its children without a scan")
+    func cascadesIndexed() throws {
+        let db = Support.tempDir() + "/kb.db"
+        _ = try KBStore.openForWriting(path: db)
+        #expect(try Support.strings(db, Self.unindexedCascades) == [])
+        // The query does find a missing one.
+        let probe = Support.tempDir() + "/probe.db"
+        try DatabaseQueue(path: probe).write { db in
+            try db.execute(sql: "CREATE TABLE parent(id INTEGER PRIMARY KEY); CREATE TABLE child(x INTEGER, parent_id INTEGER REFERENCES parent(id) ON DELETE CASCADE)")
+        }
+        #expect(try Support.strings(probe, Self.unindexedCascades) == ["child.parent_id"])
+    }
+
     @Test("drop notes how to build each index, `kb check` reports them missing, rebuild gives back the same indexes")
     func dropAndRebuild() throws {
         let db = Support.tempDir() + "/kb.db"
