@@ -34,7 +34,7 @@ struct Ingest: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("""
         When to drop the indexes that serve only questions while storing, and build them again at the end: \
-        auto (once this run has stored 2,000 sources and a quarter as many as the database held), always, never.
+        auto (once this run has stored \(QueryIndexes.autoMinimumSources) sources and a quarter as many as the database held), always, never.
         """, valueName: "WHEN"))
     var deferIndexes: QueryIndexes.Policy = .auto
 

@@ -31,15 +31,21 @@ enum Support {
 
     static let resources: Resources = try! Resources()
 
-    /// Ingests through the library; returns the report and the error messages.
-    static func ingest(_ paths: [String], db: String) throws -> (IngestReport, [String]) {
+    /// Ingests through the library; returns the report and the messages: errors as they are,
+    /// warnings and status lines prefixed "warning: " and "status: ".
+    static func ingest(_ paths: [String], db: String, batchSize: Int = Ingester.defaultBatchSize,
+                       queryIndexes: QueryIndexes.Policy = .auto) throws -> (IngestReport, [String]) {
         let store = try KBStore.openForWriting(path: db)
-        var errors: [String] = []
-        let report = try Ingester(resources: resources).run(paths: paths, store: store, onMessage: { m in
-            if case .error(let e) = m { errors.append(e) }
-            if case .warning(let w) = m { errors.append("warning: " + w) }
+        var messages: [String] = []
+        let report = try Ingester(resources: resources, batchSize: batchSize, queryIndexes: queryIndexes).run(paths: paths, store: store, onMessage: { m in
+            switch m {
+            case .error(let e): messages.append(e)
+            case .warning(let w): messages.append("warning: " + w)
+            case .status(let s): messages.append("status: " + s)
+            case .progress: break
+            }
         })
-        return (report, errors)
+        return (report, messages)
     }
 
     /// A read-only connection that waits for writers instead of failing.

@@ -15,7 +15,7 @@ public enum QueryIndexes {
     /// `auto` drops the indexes once the run has stored this many sources and a quarter as many
     /// as the database held when it started (rebuilding sorts every row, old and new: at 100,000
     /// articles 7 s, against ~50 s of writing into them).
-    static let autoMinimumSources = 2_000
+    public static let autoMinimumSources = 2_000
 
     static func worthDropping(storedThisRun: Int, storedBefore: Int, policy: Policy) -> Bool {
         switch policy {
@@ -28,7 +28,6 @@ public enum QueryIndexes {
     /// Drops every listed index that exists, noting the statement that builds it; returns how many.
     @discardableResult
     static func drop(_ db: Database) throws -> Int {
-        guard try db.tableExists("_kb_query_indexes") else { return 0 }
         let present = try Row.fetchAll(db, sql: """
             SELECT q.name, m.sql FROM _kb_query_indexes q JOIN sqlite_master m ON m.type = 'index' AND m.name = q.name
             WHERE q.deferred_sql IS NULL AND m.sql IS NOT NULL ORDER BY q.name
@@ -43,7 +42,6 @@ public enum QueryIndexes {
 
     /// The indexes dropped and not yet built again.
     static func dropped(_ db: Database) throws -> [String] {
-        guard try db.tableExists("_kb_query_indexes") else { return [] }
         return try String.fetchAll(db, sql: "SELECT name FROM _kb_query_indexes WHERE deferred_sql IS NOT NULL ORDER BY name")
     }
 
@@ -51,20 +49,16 @@ public enum QueryIndexes {
     /// threads, `PRAGMA threads`, do not make it faster: reading the table is most of the time.)
     @discardableResult
     static func rebuild(_ db: Database) throws -> Int {
-        guard try db.tableExists("_kb_query_indexes") else { return 0 }
-        let notes = try Row.fetchAll(db, sql: "SELECT name, deferred_sql FROM _kb_query_indexes WHERE deferred_sql IS NOT NULL ORDER BY name")
+        let notes = try Row.fetchAll(db, sql: """
+            SELECT q.name, q.deferred_sql, m.name IS NOT NULL AS present
+            FROM _kb_query_indexes q LEFT JOIN sqlite_master m ON m.type = 'index' AND m.name = q.name
+            WHERE q.deferred_sql IS NOT NULL ORDER BY q.name
+            """)
         for row in notes {
-            let name: String = row["name"]
             // An index someone made again by hand stays as it is.
-            if try !db.indexExists(name) { try db.execute(sql: row["deferred_sql"] as String) }
-            try db.execute(sql: "UPDATE _kb_query_indexes SET deferred_sql = NULL WHERE name = ?", arguments: [name])
+            if !(row["present"] as Bool) { try db.execute(sql: row["deferred_sql"] as String) }
+            try db.execute(sql: "UPDATE _kb_query_indexes SET deferred_sql = NULL WHERE name = ?", arguments: [row["name"] as String])
         }
         return notes.count
-    }
-}
-
-extension Database {
-    func indexExists(_ name: String) throws -> Bool {
-        try Bool.fetchOne(self, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name]) ?? false
     }
 }
