@@ -53,6 +53,37 @@ struct MigrationTests {
         #expect(try Support.count(db, "SELECT count(*) FROM sources") == 1)
     }
 
+    @Test("migration 9 rebuilds the full-text index without sentence lengths: old sentences are still found, new ones indexed, ranked")
+    func fullTextWithoutSizes() throws {
+        let db = Support.tempDir() + "/old.db"
+        _ = try KBStore.openForWriting(path: db)
+        // Back to the index migration 1 made (with its _docsize table), as a database of migration 8 has it.
+        let q = try DatabaseQueue(path: db)
+        try q.write { d in
+            try d.execute(sql: "INSERT INTO sources(id, content_hash, fingerprint, format, char_count, ingested_at) VALUES (1, 'h', 'f', 'text', 40, 'now')")
+            try d.execute(sql: "INSERT INTO sentences(id, source_id, ordinal, paragraph, start, \"end\", text) VALUES (1, 1, 0, 0, 0, 22, 'Israel struck Damascus.')")
+            try d.execute(sql: """
+                DROP TABLE sentences_fts;
+                CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content="sentences", content_rowid="id", tokenize="unicode61 remove_diacritics 2");
+                INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
+                DELETE FROM _kb_migrations WHERE version = 9;
+                """)
+        }
+        #expect(try Support.count(db, "SELECT count(*) FROM sentences_fts_docsize") == 1)
+        try q.close()
+        _ = try KBStore.openForWriting(path: db)
+        #expect(try Support.count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts_docsize'") == 0)
+        #expect(try Support.strings(db, "SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'").first?.contains("columnsize=0") == true)
+        #expect(try Support.count(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'damascus'") == 1)
+        try DatabaseQueue(path: db).write { d in
+            try d.execute(sql: "INSERT INTO sentences(id, source_id, ordinal, paragraph, start, \"end\", text) VALUES (2, 1, 1, 0, 24, 40, 'Damascus, Damascus and Damascus.')")
+        }
+        // The trigger indexed the new sentence; bm25 still ranks (the denser match first).
+        #expect(try Support.strings(db, "SELECT CAST(rowid AS TEXT) FROM sentences_fts WHERE sentences_fts MATCH 'damascus' ORDER BY rank") == ["2", "1"])
+        let store = try KBStore.openReadOnly(path: db)
+        #expect(try store.read { try Checker(store: store).fullText($0) }.isEmpty)
+    }
+
     @Test("the tables kb writes row by row test their values with OR chains, and still refuse what the lists refused")
     func cheapChecks() throws {
         let path = Support.tempDir() + "/kb.db"

@@ -220,17 +220,21 @@ struct BinaryBadInputTests {
 
     @Test("a file that vanishes while the run is under way")
     func vanishingFile() throws {
-        // The walker lists every file first, then reads them one at a time in name order. A first
-        // file that takes a while to extract leaves time to delete the last one after the listing
-        // (the run has written _kb_meta, which it does after walking) and before it is read (no
-        // source is stored yet). Both are checked, so the race is observed, not assumed.
+        // The walker lists every file first, then reads them one at a time in name order, a file
+        // ahead of the one being batched. With two sources to a batch (the first batch is one),
+        // the run stops reading after the fourth file until the first, which takes a while to
+        // extract, is stored: time to delete the fifth after the listing (the run has written
+        // _kb_meta, which it does after walking) and before it is read (no source is stored yet).
+        // Both are checked, so the race is observed, not assumed.
         for attempt in 1...3 {
             let dir = Support.tempDir()
             Support.write(BigArticle.text(bytes: 120_000 * attempt), to: dir, "a_long.txt")
-            Support.write(Self.good, to: dir, "m_good.txt")
+            for name in ["m_good.txt", "n_good.txt", "o_good.txt"] {
+                Support.write(Self.good.replacingOccurrences(of: "Monday", with: name), to: dir, name)
+            }
             let victim = Support.write("Egypt and Jordan called on Wednesday for an immediate return to talks, their ministers said.\n", to: dir, "z_vanishes.txt")
             let db = Support.tempDir() + "/kb.db"
-            let run = try Reliability.Running(["ingest", "--db", db, dir])
+            let run = try Reliability.Running(["ingest", "--batch", "2", "--db", db, dir])
             let walked = Reliability.waitUntil {
                 (try? Support.count(db, "SELECT count(*) FROM _kb_meta WHERE key = 'kb_version'")) == 1
             }
@@ -240,8 +244,8 @@ struct BinaryBadInputTests {
             guard walked && storedWhenDeleted == 0 else { continue }  // the run was too quick this time: a longer first file
             #expect(status == 1)
             #expect(run.stderr == "kb: error: \(dir)/z_vanishes.txt: no such file or folder\n")
-            #expect(Reliability.summary(run.stdout) == .init(read: 3, added: 2, updated: 0, unchanged: 0, failed: 1))
-            #expect(try Support.strings(db, "SELECT name FROM source_files ORDER BY name") == ["a_long.txt", "m_good.txt"])
+            #expect(Reliability.summary(run.stdout) == .init(read: 5, added: 4, updated: 0, unchanged: 0, failed: 1))
+            #expect(try Support.strings(db, "SELECT name FROM source_files ORDER BY name") == ["a_long.txt", "m_good.txt", "n_good.txt", "o_good.txt"])
             #expect(try Support.strings(db, "PRAGMA integrity_check") == ["ok"])
             return
         }
@@ -432,6 +436,7 @@ struct CheckTests {
         let db = try corpusCopy()
         let first = try Support.count(db, "SELECT min(id) FROM sources")
         let sentence = try Support.count(db, "SELECT min(id) FROM sentences WHERE source_id = \(first)")
+        let sentences = try Support.count(db, "SELECT count(*) FROM sentences")
         let mention = try Support.reader(db).read { try Row.fetchOne($0, sql: "SELECT sentence_id, start FROM actor_mentions ORDER BY sentence_id, start LIMIT 1")! }
         try damage(db, """
             INSERT INTO source_files(source_id, path, record, name, ingested_at) VALUES (777, '/x', '', 'x.txt', 'now');
@@ -446,11 +451,27 @@ struct CheckTests {
             "orphan: sources: 1 source (id \(first)) that no file holds",
             "offsets: source \(first): 1 sentence (id \(sentence)) whose text is not the clean text at its offsets",
             "offsets: actor_mentions: 1 row (sentence:start \(mention[0] as Int64):\(mention[1] as Int64)) outside their sentence",
-            "full-text: sentences: 1 sentence (id \(sentence)) missing from the full-text index (sentences_fts)",
+            "full-text: sentences_fts: indexes \(sentences - 1) sentences of \(sentences) (1 missing); rebuild it in sqlite3: INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')",
         ])
         let r = try Support.run(["check", "--db", db])
         #expect(r.status == 1)
         #expect(r.stdout == findings.map { $0 + "\n" }.joined() + "5 problems\n")
+    }
+
+    @Test("the full-text check counts what FTS5 says it indexes: an entry for no sentence is found")
+    func fullTextCount() throws {
+        let db = try corpusCopy()
+        let sentences = try Support.count(db, "SELECT count(*) FROM sentences")
+        #expect(try Checker(store: KBStore.openReadOnly(path: db)).run() == [])
+        try damage(db, "INSERT INTO sentences_fts(rowid, text) VALUES (999999, 'a stray entry')")
+        #expect(try Checker(store: KBStore.openReadOnly(path: db)).run().map(\.description) == [
+            "full-text: sentences_fts: indexes \(sentences + 1) sentences of \(sentences) (1 more than there are); rebuild it in sqlite3: INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')",
+        ])
+        // SQLite's varints, as FTS5 writes its counts: 5; 300 = 2 * 128 + 44; a ninth byte of eight bits.
+        #expect(Checker.varint([0x05]) == 5)
+        #expect(Checker.varint([0x82, 0x2C, 0xFF]) == 300)
+        #expect(Checker.varint([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x81, 0x01]) == 257)
+        #expect(Checker.varint([]) == nil && Checker.varint([0x80]) == nil)
     }
 
     @Test("a file that is not a database, and one that does not exist")

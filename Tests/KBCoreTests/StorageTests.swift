@@ -145,6 +145,20 @@ struct StorageTests {
         #expect(p.actors.tokens.isEmpty && !p.actors.mentions.isEmpty)
     }
 
+    @Test("an ingest copies its log into the database file on a connection of its own, and gives the writer its automatic checkpoint back")
+    func checkpointer() throws {
+        let db = Support.tempDir() + "/kb.db"
+        let store = try KBStore.openForWriting(path: db)
+        let size = { (try? FileManager.default.attributesOfItem(atPath: db)[.size] as? Int) ?? 0 }
+        let before = size()
+        let report = try Ingester(resources: Support.resources, batchSize: 2).run(paths: [Support.corpus], store: store)
+        #expect(report.added == 5)
+        // The writer's connection is still open, and its log is far from SQLite's automatic
+        // checkpoint: only the checkpointer (asked before the last batch) can have grown the file.
+        #expect(size() > before + 100_000, "\(before) -> \(size())")
+        #expect(try store.lookUp { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == KBStore.walAutocheckpoint)
+    }
+
     @Test("many sources to a transaction store exactly what one source to a transaction does")
     func batchesAgree() throws {
         let dir = Support.tempDir()

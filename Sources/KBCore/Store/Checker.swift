@@ -20,9 +20,10 @@ import GRDB
 /// - `source_actors` (who appears where) that does not sum up the actor mentions;
 /// - the tallies questions count from (`stance_tallies`, `event_tallies`) and the event classes
 ///   of statements' links (`stance_event_classes`) that do not match a recount of their tables;
-/// - the full-text index: every sentence is indexed, and nothing else is. (FTS5's own
-///   'integrity-check' command is a write statement, refused on a read-only connection, so the
-///   index's row ids — its `_docsize` table — are compared with the sentences' instead.);
+/// - the full-text index: it indexes as many sentences as there are. (FTS5's own
+///   'integrity-check' command is a write statement, refused on a read-only connection, and
+///   the index keeps no list of its row ids (migration 9), so the count it keeps in its
+///   averages record is compared with the sentences'.);
 /// - query indexes that an ingest dropped to store many sources and was killed before it built
 ///   them again (`_kb_query_indexes`): answers stay right, but slow.
 public struct Checker: Sendable {
@@ -197,17 +198,29 @@ public struct Checker: Sendable {
     }
 
     func fullText(_ db: Database) throws -> [Finding] {
-        guard try db.tableExists("sentences_fts_docsize") else { return [] }
-        var out: [Finding] = []
-        let missing = try Int64.fetchAll(db, sql: "SELECT id FROM sentences WHERE id NOT IN (SELECT id FROM sentences_fts_docsize) ORDER BY id")
-        if !missing.isEmpty {
-            out.append(Finding(check: "full-text", message: "sentences: \(Self.rows(missing.map { $0 }, noun: "sentence")) missing from the full-text index (sentences_fts)"))
+        guard try db.tableExists("sentences_fts_data") else { return [] }
+        // FTS5's averages record (row 1 of its data table) starts with the number of rows it indexes.
+        let record = try [UInt8](Data.fetchOne(db, sql: "SELECT block FROM sentences_fts_data WHERE id = 1") ?? Data())
+        let indexed = Self.varint(record) ?? 0
+        let sentences = try Int64.fetchOne(db, sql: "SELECT count(*) FROM sentences") ?? 0
+        guard indexed != sentences else { return [] }
+        let difference = indexed < sentences ? "\(sentences - indexed) missing" : "\(indexed - sentences) more than there are"
+        return [Finding(check: "full-text", message: """
+            sentences_fts: indexes \(indexed) sentence\(indexed == 1 ? "" : "s") of \(sentences) (\(difference)); \
+            rebuild it in sqlite3: INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')
+            """)]
+    }
+
+    /// An SQLite variable-length integer (what FTS5 writes): up to eight bytes of seven bits, high
+    /// bit set on all but the last, or a ninth of eight bits.
+    static func varint(_ bytes: [UInt8]) -> Int64? {
+        var value: UInt64 = 0
+        for (k, b) in bytes.prefix(9).enumerated() {
+            if k == 8 { return Int64(bitPattern: value << 8 | UInt64(b)) }
+            value = value << 7 | UInt64(b & 0x7F)
+            if b & 0x80 == 0 { return Int64(bitPattern: value) }
         }
-        let stale = try Int64.fetchAll(db, sql: "SELECT id FROM sentences_fts_docsize WHERE id NOT IN (SELECT id FROM sentences) ORDER BY id")
-        if !stale.isEmpty {
-            out.append(Finding(check: "full-text", message: "sentences_fts: \(Self.rows(stale.map { $0 }, noun: "entry", plural: "entries")) for sentences that no longer exist"))
-        }
-        return out
+        return nil
     }
 
     /// "1 row (id 7)", "12 rows (ids 3, 4, 9, 10, 11, …)".

@@ -8,6 +8,10 @@ public final class KBStore: Sendable {
     public let queue: DatabaseQueue
     public let readOnly: Bool
 
+    /// Pages of write-ahead log after which a commit copies it back into the file (SQLite's
+    /// automatic checkpoint; an ingest checkpoints on its own thread instead: `Checkpointer`).
+    static let walAutocheckpoint = 10_000
+
     /// 'kbdb' — marks the file as a kb database (PRAGMA application_id).
     static let applicationID: Int32 = 0x6B62_6462
 
@@ -41,7 +45,7 @@ public final class KBStore: Sendable {
             // 10k articles, one extraction thread, 64 to a transaction: 20.8 s -> 17.0 s wall,
             // system time 3.8 s -> 1.8 s.
             try db.execute(sql: "PRAGMA cache_size = -16384")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(walAutocheckpoint)")
         }
         let queue: DatabaseQueue
         do {
