@@ -27,6 +27,7 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 "CLibXML2",
+                "CSQLiteConfig",
             ],
             plugins: ["EmbedData"]
         ),
@@ -37,6 +38,12 @@ let package = Package(
             path: "Sources/CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        // SQLite's process-wide settings (sqlite3_config is variadic: Swift cannot call it).
+        .systemLibrary(
+            name: "CSQLiteConfig",
+            path: "Sources/CSQLiteConfig",
+            providers: [.apt(["libsqlite3-dev"])]
         ),
         // Embeds Migrations/*.sql and Dictionaries/** into the binary, so that a copied
         // `kb` needs no resource bundle.
