@@ -66,7 +66,7 @@ struct MigrationTests {
                 DROP TABLE sentences_fts;
                 CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content="sentences", content_rowid="id", tokenize="unicode61 remove_diacritics 2");
                 INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
-                DELETE FROM _kb_migrations WHERE version = 9;
+                DELETE FROM _kb_migrations WHERE version >= 9;
                 """)
         }
         #expect(try Support.count(db, "SELECT count(*) FROM sentences_fts_docsize") == 1)
@@ -89,7 +89,7 @@ struct MigrationTests {
         let path = Support.tempDir() + "/kb.db"
         _ = try KBStore.openForWriting(path: path)
         // An IN list of text in a CHECK builds a temporary b-tree for every row inserted (migration 6).
-        for table in ["sources", "actor_mentions", "events", "stances"] {
+        for table in ["sources", "events", "stances"] {
             let sql = try Support.strings(path, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '\(table)'").first ?? ""
             #expect(sql.contains(" OR "), "\(table)")
             #expect(sql.range(of: #"IN \('"#, options: .regularExpression) == nil, "\(table) still tests a list: \(sql.prefix(80))")
@@ -110,9 +110,17 @@ struct MigrationTests {
             try db.execute(sql: stance, arguments: ["oppose", "ACCUSE"])
             #expect(throws: DatabaseError.self) { try db.execute(sql: stance, arguments: ["against", "ACCUSE"]) }
             #expect(throws: DatabaseError.self) { try db.execute(sql: stance, arguments: ["oppose", "BLAME"]) }
-            let mention = "INSERT INTO actor_mentions(sentence_id, start, \"end\", actor_id, form) VALUES (1, 0, 1, 1, ?)"
-            try db.execute(sql: mention, arguments: ["title"])
-            #expect(throws: DatabaseError.self) { try db.execute(sql: mention, arguments: ["nickname"]) }
+            // Mentions store their form as a number (migration 10), and spell it out in `form`.
+            let mention = "INSERT INTO actor_mentions(sentence_id, start, \"end\", actor_id, form_code) VALUES (1, ?, ?, 1, ?)"
+            for (k, form) in ActorMention.Form.allCases.enumerated() {
+                try db.execute(sql: mention, arguments: [k, k + 1, form.storedCode])
+                #expect(try String.fetchOne(db, sql: "SELECT form FROM actor_mentions WHERE start = ?", arguments: [k]) == form.rawValue)
+            }
+            #expect(Set(ActorMention.Form.allCases.map(\.storedCode)).count == ActorMention.Form.allCases.count)
+            #expect(throws: DatabaseError.self) { try db.execute(sql: mention, arguments: [10, 11, 5]) }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO actor_mentions(sentence_id, start, \"end\", actor_id, form) VALUES (1, 20, 21, 1, 'name')")
+            }
             #expect(throws: DatabaseError.self) {
                 try db.execute(sql: "INSERT INTO sources(content_hash, fingerprint, format, char_count, ingested_at) VALUES ('h2', 'f', 'pdf', 1, 'now')")
             }

@@ -11,6 +11,18 @@ public struct ActorMention: Sendable, Equatable {
         case surname
         /// By a title alone ("the prime minister", "Russia's foreign minister").
         case title
+
+        /// How `actor_mentions.form_code` stores it (migration 10, whose `form` column spells it
+        /// out again): the two most frequent forms are 0 and 1, which SQLite stores in no bytes.
+        public var storedCode: Int64 {
+            switch self {
+            case .name: 0
+            case .adjective: 1
+            case .surname: 2
+            case .seat: 3
+            case .title: 4
+            }
+        }
     }
 
     /// Sentence ordinal in the source.

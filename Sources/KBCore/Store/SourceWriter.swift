@@ -14,7 +14,7 @@ final class SourceWriter {
 
     static let stagedRows = BulkInsert("INSERT INTO temp.staged_sentences(id, source_id, ordinal, paragraph, start, \"end\", text)", columns: 7)
     static let sourceActorRows = BulkInsert("INSERT INTO source_actors(source_id, actor_id, mentions, country)", columns: 4)
-    static let mentionRows = BulkInsert("INSERT INTO actor_mentions(sentence_id, start, \"end\", actor_id, form, title, country, is_location)", columns: 8)
+    static let mentionRows = BulkInsert("INSERT INTO actor_mentions(sentence_id, start, \"end\", actor_id, form_code, title, country, is_location)", columns: 8)
     static let candidateRows = BulkInsert("INSERT INTO actor_candidates(sentence_id, source_id, start, \"end\", surface, reason)", columns: 6)
     static let eventRows = BulkInsert("""
         INSERT INTO events(id, source_id, sentence_id, event_type, cameo, initiator_id, initiator_country, target_id, target_country,
@@ -150,7 +150,7 @@ final class SourceWriter {
         }
         try Self.mentionRows.run(db, rows.mentions) { b, r in
             b.bind(r.sentence); b.bind(r.start); b.bind(r.end); b.bind(r.actor)
-            b.bind(r.mention.form.rawValue); b.bind(r.mention.title); b.bind(r.mention.country); b.bind(r.mention.isLocation)
+            b.bind(r.mention.form.storedCode); b.bind(r.mention.title); b.bind(r.mention.country); b.bind(r.mention.isLocation)
         }
         try Self.sourceActorRows.run(db, rows.sourceActors) { b, r in b.bind(r.source); b.bind(r.actor); b.bind(r.mentions); b.bind(r.country) }
         try Self.candidateRows.run(db, rows.candidates) { b, r in
