@@ -14,6 +14,8 @@ struct MigrationTests {
         _ = try KBStore.openForWriting(path: db)
         #expect(try Support.count(db, "SELECT count(*) FROM _kb_migrations") == known.count)
         #expect(try Support.count(db, "PRAGMA application_id") == Int(KBStore.applicationID))
+        // The full-text index merges its segments 32 at a time (migration 11).
+        #expect(try Support.strings(db, "SELECT k || '=' || v FROM sentences_fts_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k") == ["automerge=32", "crisismerge=32"])
     }
 
     @Test("every table and column in Migrations/ carries a -- comment")
