@@ -64,14 +64,13 @@ struct Ingest: ParsableCommand {
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let report = try reportingErrors { () throws -> IngestReport in
-            // The dictionaries load while the database is opened (and, new, made).
-            let loading = Background { [dictionaries] in try Resources(overrideFolder: dictionaries ?? ProcessInfo.processInfo.environment["KB_DICTIONARIES"]) }
+            // Loaded before the database is opened: a bad dictionary folder creates no database.
+            let resources = try Resources(overrideFolder: dictionaries ?? ProcessInfo.processInfo.environment["KB_DICTIONARIES"])
             let lock = try WriteLock.acquire(databasePath: database.path, onWait: {
                 Terminal.info("kb: waiting for another kb ingest to finish writing to \(database.path)…")
             }, shouldStop: { interruptRequested != 0 })
             defer { lock.release() }
             let store = try KBStore.openForWriting(path: database.path)
-            let resources = try loading.value()
             let progress = Terminal.stderrIsTerminal
             return try Ingester(resources: resources, batchSize: batch, workers: jobs, queryIndexes: deferIndexes).run(paths: paths, store: store, onMessage: { message in
                 switch message {

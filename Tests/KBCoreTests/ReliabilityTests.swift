@@ -252,6 +252,17 @@ struct BinaryBadInputTests {
         Issue.record("in three attempts the run never got past its file listing before the first source was stored")
     }
 
+    @Test("--dictionaries naming no folder: refused before any database is made")
+    func missingDictionaries() throws {
+        let dir = Support.tempDir()
+        Support.write(Self.good, to: dir, "good.txt")
+        let db = Support.tempDir() + "/new.db"
+        let r = try Support.run(["ingest", "--dictionaries", dir + "/no-such-folder", "--db", db, dir])
+        #expect(r.status == 1)
+        #expect(r.stderr == "kb: error: \(dir)/no-such-folder: no such file or folder\n")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     @Test("--db on a file that is not a kb database: refused, left byte-for-byte untouched, nothing created beside it")
     func notAKBDatabase() throws {
         let dir = Support.tempDir()
