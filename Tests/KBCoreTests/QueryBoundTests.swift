@@ -218,9 +218,11 @@ struct QueryBoundTests {
         #expect(ids(r) == Array(ranks.prefix(2)))
         #expect(r.note == "ranked the 3 most recently stored matching sentences (there are more); --all ranks every one")
 
-        // --all: every match, ranked.
+        // --all: every match, ranked, each with its snippet.
         let all = try QueryEngine.search("Israel", limit: nil, store: store)
-        #expect(all.records.count == matching.count && all.note == nil)
+        let ranked = try Support.strings(Support.corpusDB, "SELECT CAST(rowid AS TEXT) FROM sentences_fts WHERE sentences_fts MATCH 'Israel' ORDER BY rank, rowid DESC").compactMap(Int.init)
+        #expect(ids(all) == ranked && all.note == nil && all.ranked == nil)
+        #expect(all.records.allSatisfy { $0.first { $0.0 == "snippet" }?.1.text.contains("[Israel]") == true })
 
         let cli = try Support.run(["search", "--db", Support.corpusDB, "--limit", "1", "--format", "jsonl", "Quneitra"])
         #expect(cli.status == 0 && cli.stdout.split(separator: "\n").count == 1 && cli.stderr.isEmpty)
