@@ -157,9 +157,12 @@ public struct QueryEngine {
         // Every match (`--all`) is ranked and given its snippet in the one pass: joined to every
         // ranked row, the pass above read all of them for each match (18,000 matches at 100,000
         // articles: 20 s).
-        let sql = candidates == nil ? """
-            SELECT (SELECT name FROM source_files f WHERE f.source_id = x.source_id ORDER BY f.id LIMIT 1) AS file,
+        let columns = """
+            (SELECT name FROM source_files f WHERE f.source_id = x.source_id ORDER BY f.id LIMIT 1) AS file,
                    s.published, snippet(sentences_fts, 0, '[', ']', '…', 16) AS snippet, x.text AS sentence, x.id AS sentence_id
+            """
+        let sql = candidates == nil ? """
+            SELECT \(columns)
             FROM sentences_fts JOIN sentences x ON x.id = sentences_fts.rowid JOIN sources s ON s.id = x.source_id
             WHERE sentences_fts MATCH ?1
             ORDER BY sentences_fts.rank, sentences_fts.rowid DESC
@@ -168,9 +171,7 @@ public struct QueryEngine {
               SELECT rowid AS id, rank FROM sentences_fts WHERE sentences_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2
             ),
             best AS MATERIALIZED (SELECT id, rank FROM candidates ORDER BY rank, id DESC LIMIT ?3)
-            SELECT (SELECT name FROM source_files f WHERE f.source_id = x.source_id ORDER BY f.id LIMIT 1) AS file,
-                   s.published, snippet(sentences_fts, 0, '[', ']', '…', 16) AS snippet, x.text AS sentence, x.id AS sentence_id,
-                   (SELECT count(*) FROM candidates) AS ranked
+            SELECT \(columns), (SELECT count(*) FROM candidates) AS ranked
             FROM sentences_fts CROSS JOIN best ON best.id = sentences_fts.rowid JOIN sentences x ON x.id = best.id JOIN sources s ON s.id = x.source_id
             WHERE sentences_fts MATCH ?1 AND sentences_fts.rowid >= (SELECT min(id) FROM best)
             ORDER BY best.rank, best.id DESC
@@ -179,7 +180,11 @@ public struct QueryEngine {
             guard let pattern = FTS5Pattern(matchingAllTokensIn: text) else {
                 return SearchResult(records: [], ranked: 0, mayHaveMore: false, query: SQLQuery(sql: sql, arguments: [], kind: "search"))
             }
-            let arguments: [DatabaseValue] = candidates.map { [pattern.databaseValue, $0.databaseValue, (limit ?? -1).databaseValue] } ?? [pattern.databaseValue]
+            let arguments: [DatabaseValue] = if let candidates, let limit {
+                [pattern.databaseValue, candidates.databaseValue, limit.databaseValue]
+            } else {
+                [pattern.databaseValue]
+            }
             var ranked = 0
             let records: [Record] = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 if candidates != nil { ranked = row["ranked"] }

@@ -14,7 +14,7 @@ public enum QueryIndexes {
 
     /// `auto` drops the indexes once the run has stored this many sources and a quarter as many
     /// as the database held when it started (rebuilding sorts every row, old and new: at 100,000
-    /// articles 7 s, against ~50 s of writing into them).
+    /// articles 7-10 s, against ~50 s of writing into them).
     public static let autoMinimumSources = 2_000
 
     static func worthDropping(storedThisRun: Int, storedBefore: Int, policy: Policy) -> Bool {
@@ -45,8 +45,9 @@ public enum QueryIndexes {
         return try String.fetchAll(db, sql: "SELECT name FROM _kb_query_indexes WHERE deferred_sql IS NOT NULL ORDER BY name")
     }
 
-    /// Builds every dropped index again from its note; returns how many. (SQLite's sorter
-    /// threads, `PRAGMA threads`, do not make it faster: reading the table is most of the time.)
+    /// Builds every dropped index again from its note; returns how many. (Sorting the rows is
+    /// most of the time, on one thread: SQLite's sorter threads, `PRAGMA threads`, and a larger
+    /// page cache did not make it faster.)
     @discardableResult
     static func rebuild(_ db: Database) throws -> Int {
         let notes = try Row.fetchAll(db, sql: """
