@@ -8,7 +8,7 @@ import GRDB
 /// flushes once per batch instead of once per source — followed by the waiting sources' actor
 /// mentions, events and stance statements, each table with a few multi-row statements for the
 /// whole batch (ids given here, in the order SQLite would give them). Anything that deletes
-/// flushes first.
+/// flushes first, and deletes through `Cascade` (the ingest writes without foreign-key checks).
 final class SourceWriter {
     enum Outcome: Equatable { case added, updated, unchanged, duplicate(of: String) }
 
@@ -94,7 +94,7 @@ final class SourceWriter {
             // Same content, new fingerprint (dictionaries or supplied metadata changed): extract again, keep its files.
             keptLinks = try Row.fetchAll(db.cachedStatement(sql: "SELECT path, record, name, ingested_at FROM source_files WHERE source_id = ?"), arguments: [existing])
             try flush(db)
-            try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [existing])
+            try Cascade.delete(db, from: "sources", id: existing)
             reuseID = existing
         }
         try unlink(db, path: doc.path, record: doc.record)
@@ -270,6 +270,6 @@ final class SourceWriter {
         try flush(db)
         try db.execute(sql: "DELETE FROM source_files WHERE path = ? AND record = ?", arguments: [path, record])
         let remaining = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM source_files WHERE source_id = ?"), arguments: [old]) ?? 0
-        if remaining == 0 { try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [old]) }
+        if remaining == 0 { try Cascade.delete(db, from: "sources", id: old) }
     }
 }
