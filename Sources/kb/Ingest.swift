@@ -70,9 +70,12 @@ struct Ingest: ParsableCommand {
                 Terminal.info("kb: waiting for another kb ingest to finish writing to \(database.path)…")
             }, shouldStop: { interruptRequested != 0 })
             defer { lock.release() }
-            let store = try KBStore.openForWriting(path: database.path)
+            let path = database.path
             let progress = Terminal.stderrIsTerminal
-            return try Ingester(resources: resources, batchSize: batch, workers: jobs, queryIndexes: deferIndexes).run(paths: paths, store: store, onMessage: { message in
+            // The database is opened (and migrated) while the first articles are extracted.
+            return try Ingester(resources: resources, batchSize: batch, workers: jobs, queryIndexes: deferIndexes).run(paths: paths, open: {
+                try KBStore.openForWriting(path: path)
+            }, onMessage: { message in
                 switch message {
                 case .error(let m):
                     if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

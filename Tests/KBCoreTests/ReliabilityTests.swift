@@ -222,14 +222,16 @@ struct BinaryBadInputTests {
     func vanishingFile() throws {
         // The walker lists every file first, then reads them one at a time in name order, a file
         // ahead of the one being batched. With two sources to a batch (the first batch is one),
-        // the run stops reading after the fourth file until the first, which takes a while to
-        // extract, is stored: time to delete the fifth after the listing (the run has written
-        // _kb_meta, which it does after walking) and before it is read (no source is stored yet).
-        // Both are checked, so the race is observed, not assumed.
+        // the run reads on while the database is made ready, up to four batches (seven files),
+        // then stops reading after the tenth file until the first, which takes a while to
+        // extract, is stored: time to delete the eleventh after the database is ready (the run
+        // has written _kb_meta) and before it is read (no source is stored yet). Both are
+        // checked, so the race is observed, not assumed.
+        let good = ["m", "n", "o", "p", "q", "r", "s", "t", "u"].map { $0 + "_good.txt" }
         for attempt in 1...3 {
             let dir = Support.tempDir()
             Support.write(BigArticle.text(bytes: 120_000 * attempt), to: dir, "a_long.txt")
-            for name in ["m_good.txt", "n_good.txt", "o_good.txt"] {
+            for name in good {
                 Support.write(Self.good.replacingOccurrences(of: "Monday", with: name), to: dir, name)
             }
             let victim = Support.write("Egypt and Jordan called on Wednesday for an immediate return to talks, their ministers said.\n", to: dir, "z_vanishes.txt")
@@ -244,8 +246,8 @@ struct BinaryBadInputTests {
             guard walked && storedWhenDeleted == 0 else { continue }  // the run was too quick this time: a longer first file
             #expect(status == 1)
             #expect(run.stderr == "kb: error: \(dir)/z_vanishes.txt: no such file or folder\n")
-            #expect(Reliability.summary(run.stdout) == .init(read: 5, added: 4, updated: 0, unchanged: 0, failed: 1))
-            #expect(try Support.strings(db, "SELECT name FROM source_files ORDER BY name") == ["a_long.txt", "m_good.txt", "n_good.txt", "o_good.txt"])
+            #expect(Reliability.summary(run.stdout) == .init(read: 11, added: 10, updated: 0, unchanged: 0, failed: 1))
+            #expect(try Support.strings(db, "SELECT name FROM source_files ORDER BY name") == ["a_long.txt"] + good)
             #expect(try Support.strings(db, "PRAGMA integrity_check") == ["ok"])
             return
         }
@@ -267,13 +269,16 @@ struct BinaryBadInputTests {
     func notAKBDatabase() throws {
         let dir = Support.tempDir()
         let good = Support.write(Self.good, to: dir, "good.txt")
+        // Files with errors of their own: the database's is the one reported (the articles are read
+        // while the database is opened, and their messages wait for it).
+        let empty = Support.write("", to: dir, "empty.txt")
         let notes = Support.write("my notes, not a database\n", to: dir, "notes.db")
         let other = dir + "/other.sqlite"
         _ = try GRDBHelpers.makeDatabase(other, "CREATE TABLE people(name TEXT); INSERT INTO people VALUES ('Ada')")
         for (file, reason) in [(notes, "not an SQLite file"), (other, "it has 1 table but no _kb_migrations")] {
             let before = Reliability.sha(file)
             let listing = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-            let r = try Support.run(["ingest", "--db", file, good])
+            let r = try Support.run(["ingest", "--db", file, good, empty, dir + "/missing.txt"])
             #expect(r.status == 1)
             #expect(r.stderr == "kb: error: \(file): not a kb database (\(reason)); it was left untouched. Choose another file with --db.\n")
             #expect(r.stdout.isEmpty)

@@ -31,13 +31,24 @@ final class ExtractionJob: @unchecked Sendable {
         results.deallocate()
     }
 
-    /// Starts extracting on `workers` threads and returns at once.
-    func start(_ processor: ArticleProcessor, workers: Int) {
+    /// Queues the extraction on `queue` (serial: a batch's workers start once the batch before is
+    /// extracted) on `workers` threads, and returns at once.
+    func start(_ processor: ArticleProcessor, workers: Int, on queue: DispatchQueue) {
         group.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+        queue.async { [self] in
             DispatchQueue.concurrentPerform(iterations: min(workers, items.count)) { _ in extractUntaken(processor) }
             group.leave()
         }
+    }
+
+    /// Whether a document is left that no thread has taken.
+    var hasUntaken: Bool { next.peek() < items.count }
+
+    /// Extracts one document no thread has taken yet, on the calling thread; false when none is left.
+    func extractOne(_ processor: ArticleProcessor) -> Bool {
+        guard let k = next.take(below: items.count) else { return false }
+        extract(k, processor)
+        return true
     }
 
     /// Extracts on the calling thread what no worker has taken yet, then waits for the workers'
@@ -49,11 +60,13 @@ final class ExtractionJob: @unchecked Sendable {
     }
 
     private func extractUntaken(_ processor: ArticleProcessor) {
-        while let k = next.take(below: items.count) {
-            guard !skip[k] else { continue }
-            let item = items[k]
-            results[k] = Result { try processor.process(item.doc, supplied: item.supplied) }
-        }
+        while let k = next.take(below: items.count) { extract(k, processor) }
+    }
+
+    private func extract(_ k: Int, _ processor: ArticleProcessor) {
+        guard !skip[k] else { return }
+        let item = items[k]
+        results[k] = Result { try processor.process(item.doc, supplied: item.supplied) }
     }
 }
 
@@ -61,6 +74,12 @@ final class ExtractionJob: @unchecked Sendable {
 final class Counter: @unchecked Sendable {
     private var value = 0
     private let lock = NSLock()
+
+    func peek() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
 
     func take(below limit: Int) -> Int? {
         lock.lock()

@@ -67,69 +67,117 @@ public struct Ingester: Sendable {
 
     public func run(paths: [String], store: KBStore, onMessage: (Message) -> Void = { _ in },
                     shouldStop: () -> Bool = { false }) throws -> IngestReport {
+        try run(paths: paths, open: { store }, onMessage: onMessage, shouldStop: shouldStop)
+    }
+
+    /// Batches extracted ahead while the database is being opened and made ready: enough to keep
+    /// the extraction threads busy through it (16 + 32 + 64 + 128 articles at the default size).
+    static let batchesAheadOfOpening = 4
+
+    /// What the database holds when the run starts, once it is open and ready to be written.
+    struct Ready: Sendable {
+        let store: KBStore
+        /// Query indexes an interrupted ingest had left dropped, built again.
+        let restored: Int
+        let storedBefore: Int
+    }
+
+    /// Reads `paths` and stores what they hold in the database `open` gives (opening it, with its
+    /// migrations, and loading the actor dictionary into it is a tenth of a second for a new
+    /// database: it happens on another thread while the first articles are read and extracted).
+    /// Messages wait until the database is ready: when it cannot be opened, its error is the one
+    /// reported.
+    public func run(paths: [String], open: @escaping @Sendable () throws -> KBStore, onMessage: (Message) -> Void = { _ in },
+                    shouldStop: () -> Bool = { false }) throws -> IngestReport {
         let started = Date()
         var report = IngestReport()
+        var held: [Message]? = []
+        func say(_ m: Message) { if held != nil { held!.append(m) } else { onMessage(m) } }
         let walker = FileWalker(paths: paths)
         for e in walker.errors {
             report.failed += 1
-            onMessage(.error(e.localizedDescription))
+            say(.error(e.localizedDescription))
         }
         let files = walker.files
         // The first file is read (and a JSON Lines shard parsed) while the database is made ready.
         var next = files.first.map { f in Background { DocumentReader.read(path: f.path) } }
-        // Indexes an ingest killed before its end left dropped are built before anything else.
-        let restored = try rebuildQueryIndexes(store)
-        if restored > 0 { onMessage(.warning("built \(restored) query index\(restored == 1 ? "" : "es") again that an interrupted ingest had dropped")) }
-        try recordVersions(store)
-        // Every row the batches insert names ids the writer gave or looked up: checking each
-        // reference is 4-5% of a run. Deletes go through `Cascade` (see there). SQLite changes
-        // the setting only outside a transaction.
-        try store.lookUp { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
-        defer { try? store.lookUp { db in try db.execute(sql: "PRAGMA foreign_keys = ON") } }
-        let checkpointer = try Checkpointer(store)
-        defer { checkpointer.stop() }
-        let storedBefore = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0 }
+        let preparing = Background { [self] () throws -> Ready in
+            let store = try open()
+            // Indexes an ingest killed before its end left dropped are built before anything else.
+            let restored = try rebuildQueryIndexes(store)
+            try recordVersions(store)
+            // Every row the batches insert names ids the writer gave or looked up: checking each
+            // reference is 4-5% of a run. Deletes go through `Cascade` (see there). SQLite changes
+            // the setting only outside a transaction.
+            try store.lookUp { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+            let storedBefore = try store.lookUp { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0 }
+            return Ready(store: store, restored: restored, storedBefore: storedBefore)
+        }
+        // Batches being extracted, oldest first; each is stored once extracted and the database ready.
+        var inFlight: [ExtractionJob] = []
+        let extraction = DispatchQueue(label: "kb.extraction", qos: .userInitiated)
+        var ready: (Ready, Checkpointer)?
+        defer {
+            if let (r, checkpointer) = ready {
+                checkpointer.stop()
+                try? r.store.lookUp { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+            }
+        }
+        // The database, once ready; waiting for it, this thread extracts what no worker has taken.
+        func whenReady() throws -> (Ready, Checkpointer) {
+            if let ready { return ready }
+            while !preparing.isDone, let job = inFlight.first(where: { $0.hasUntaken }) { _ = job.extractOne(processor) }
+            let r = try preparing.value()
+            ready = (r, try Checkpointer(r.store))
+            if let held { held.forEach(onMessage) }
+            held = nil
+            if r.restored > 0 { onMessage(.warning("built \(r.restored) query index\(r.restored == 1 ? "" : "es") again that an interrupted ingest had dropped")) }
+            return ready!
+        }
         var indexesDropped = false
         var manifests: [String: Manifest?] = [:]
         var batch: [ExtractionJob.Item] = []
         var batchLimit = Self.firstBatchSize(batchSize)
-        var inFlight: ExtractionJob?
-        // Stores an extracted batch; first drops the query indexes once that pays.
-        func storeBatch(_ job: ExtractionJob) throws {
-            if !indexesDropped, QueryIndexes.worthDropping(storedThisRun: report.added + report.updated, storedBefore: storedBefore, policy: queryIndexes) {
-                _ = try store.transaction { db in try QueryIndexes.drop(db) }
+        // Stores the oldest batch; first drops the query indexes once that pays.
+        func storeOldest() throws {
+            let (r, _) = try whenReady()
+            let job = inFlight.removeFirst()
+            if !indexesDropped, QueryIndexes.worthDropping(storedThisRun: report.added + report.updated, storedBefore: r.storedBefore, policy: queryIndexes) {
+                _ = try r.store.transaction { db in try QueryIndexes.drop(db) }
                 indexesDropped = true
             }
-            try write(job, store: store, report: &report, onMessage: onMessage)
+            try write(job, store: r.store, report: &report, onMessage: say)
+            // A stored batch's extractions are freed on another thread: a few seconds of the
+            // writer's thread at 100,000 articles.
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(job) {} }
         }
-        // Hands the batch read so far to the workers, and stores the one they finished before.
+        // Hands the batch read so far to the workers, and stores the one they finished before
+        // (until the database is ready, a few batches are extracted ahead instead).
         func handOff() throws {
             guard !batch.isEmpty else { return }
-            let stored = try store.lookUp { db in
+            // Documents stored as they are need no extraction. Until the database is ready, every
+            // document is extracted (the writer checks again, and skips the stored ones).
+            let stored = try ready != nil || preparing.isDone ? whenReady().0.store.lookUp { db in
                 try batch.map { try SourceWriter.isStored(db, document: $0.doc, fingerprint: $0.fingerprint) }
-            }
+            } : Array(repeating: false, count: batch.count)
             let job = ExtractionJob(items: batch, skip: stored)
             batch = []
             batchLimit = min(batchSize, batchLimit * 2)
-            job.start(processor, workers: workers)
-            if let previous = inFlight {
-                try storeBatch(previous)
-                // A stored batch's extractions are freed on another thread: a few seconds of the
-                // writer's thread at 100,000 articles.
-                inFlight = nil
-                DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} }
+            job.start(processor, workers: workers, on: extraction)
+            inFlight.append(job)
+            while inFlight.count > (ready != nil || preparing.isDone ? 1 : Self.batchesAheadOfOpening) {
+                try storeOldest()
             }
-            inFlight = job
         }
         files: for (n, found) in files.enumerated() {
             if shouldStop() { report.interrupted = true; break }
-            onMessage(.progress(done: n, total: files.count, file: found.path))
+            if ready != nil { onMessage(.progress(done: n, total: files.count, file: found.path)) }
             report.filesRead += 1
             let manifest: Manifest?
             if let cached = manifests[found.folder] { manifest = cached } else {
                 do { manifest = try Manifest.load(folder: found.folder) } catch {
                     manifest = nil
-                    onMessage(.error(error.localizedDescription))
+                    say(.error(error.localizedDescription))
                 }
                 manifests[found.folder] = manifest
             }
@@ -139,9 +187,9 @@ public struct Ingester: Sendable {
                 switch result {
                 case .failure(let error):
                     report.failed += 1
-                    onMessage(.error(error.localizedDescription))
+                    say(.error(error.localizedDescription))
                 case .success(let doc):
-                    for w in doc.warnings { onMessage(.warning(w)) }
+                    for w in doc.warnings { say(.warning(w)) }
                     let supplied = manifest?.entries[doc.name] ?? manifest?.entries[(doc.path as NSString).lastPathComponent]
                     batch.append(.init(doc: doc, supplied: supplied, fingerprint: processor.fingerprint(doc, supplied: supplied)))
                     if batch.count >= batchLimit { try handOff() }
@@ -150,16 +198,17 @@ public struct Ingester: Sendable {
                 if shouldStop() { report.interrupted = true; break files }
             }
         }
-        // What was read is stored, interrupted or not: at most two batches.
+        // What was read is stored, interrupted or not: at most two batches (a few more, smaller, if the database was not ready yet).
         try handOff()
-        if let last = inFlight {
+        let (r, checkpointer) = try whenReady()
+        while !inFlight.isEmpty {
             // What is committed so far is copied into the file while the last batch is stored.
-            checkpointer.request()
-            try storeBatch(last)
+            if inFlight.count == 1 { checkpointer.request() }
+            try storeOldest()
         }
         if indexesDropped {
             onMessage(.status("building the query indexes"))
-            _ = try rebuildQueryIndexes(store)
+            _ = try rebuildQueryIndexes(r.store)
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
