@@ -160,10 +160,35 @@ struct PerfEquivalenceTests {
         dict["\u{212A}elvin"] = -1   // canonically equal to the ASCII "Kelvin"
         dict["caf\u{E9}"] = -2
         let index = WordIndex(dict)
-        for key in Array(dict.keys) + ["Kelvin", "cafe\u{301}", "", "zzz", "Israel’s", "the"] {
+        // Keys longer than every key are answered without hashing: long ASCII keys, and long keys
+        // equal to a shorter one only through canonical equivalence (three Kelvin signs are "KKK").
+        let longest = dict.keys.map(\.utf8.count).max()!
+        let long = String(repeating: "x", count: longest + 1)
+        for key in Array(dict.keys) + ["Kelvin", "cafe\u{301}", "", "zzz", "Israel’s", "the", long, long + "\u{E9}",
+                                        String(repeating: "\u{212A}", count: 3), "KKK", "KKKK"] {
             #expect(index[key] == dict[key], "\(key.debugDescription)")
             #expect(index[utf8: ArraySlice(key.utf8)] == dict[key], "\(key.debugDescription)")
         }
+        let kelvins = WordIndex(["KKK": 1, "caf\u{E9}": 2])
+        #expect(kelvins[String(repeating: "\u{212A}", count: 3)] == 1)   // 9 bytes for a 3-byte key
+        #expect(kelvins["cafe\u{301}"] == 2)
+        #expect(kelvins["KKKK"] == nil && kelvins[long] == nil)
+    }
+
+    @Test("DebrisRules.contains finds what a naive search finds")
+    func horspool() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("abc ".utf8)
+        for _ in 0..<3_000 {
+            let hay = (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let needle = (0..<Int.random(in: 0...6, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let naive = needle.isEmpty || (hay.count >= needle.count && (0...(hay.count - needle.count)).contains { hay[$0..<($0 + needle.count)].elementsEqual(needle) })
+            #expect(DebrisRules.contains(hay, needle) == naive, "\(String(decoding: hay, as: UTF8.self).debugDescription) \(String(decoding: needle, as: UTF8.self).debugDescription)")
+        }
+        let rules = try! DebrisRules(tsv: "contains\tdrop\twe use cookies\ncontains\tend\tall rights reserved\n")
+        #expect(rules.action(for: "This site: We Use Cookies to improve it") == .drop)
+        #expect(rules.action(for: "© 2019 Example Media. All rights reserved.") == .end)
+        #expect(rules.action(for: "All rights reserve") == nil)
     }
 
     @Test("dictionary look-ups: longest forms, titles, publishers")

@@ -18,6 +18,8 @@ public struct DebrisRules: Sendable {
         var match: Match
         var text: [UInt8]
         var action: Action
+        /// For a contains rule: Horspool's table of `text`.
+        var shifts: [Int] = []
 
         func matches(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
             text.withUnsafeBufferPointer { text in
@@ -25,7 +27,7 @@ public struct DebrisRules: Sendable {
                 switch match {
                 case .prefix: return DebrisRules.equal(line, at: 0, text)
                 case .suffix: return DebrisRules.equal(line, at: line.count - text.count, text)
-                case .contains: return DebrisRules.contains(line, text)
+                case .contains: return DebrisRules.contains(line, text, shifts: shifts)
                 case .line: return false
                 }
             }
@@ -40,7 +42,7 @@ public struct DebrisRules: Sendable {
             }
             let folded = Self.fold(fields[2])
             rules.append(Rule(match: m, action: a, text: folded))
-            if m == .line { if lines[folded] == nil { lines[folded] = a } } else { others.append(Pattern(match: m, text: Array(folded.utf8), action: a)) }
+            if m == .line { if lines[folded] == nil { lines[folded] = a } } else { others.append(Pattern(match: m, text: Array(folded.utf8), action: a, shifts: m == .contains ? Self.shifts(folded.utf8) : [])) }
         }
         lineIndex = WordIndex(lines)
     }
@@ -66,17 +68,31 @@ public struct DebrisRules: Sendable {
     }
 
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first, hay.count >= needle.count, let base = hay.baseAddress else { return needle.isEmpty }
-        let last = hay.count - needle.count
-        var i = 0
-        while i <= last {
-            // memchr finds the next candidate first byte.
-            guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
-            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if equal(hay, at: i, needle) { return true }
-            i += 1
+        contains(hay, needle, shifts: Self.shifts(needle))
+    }
+
+    /// Horspool's table for `needle`: how far the window may move when its last byte is b.
+    static func shifts<C: Collection>(_ needle: C) -> [Int] where C.Element == UInt8 {
+        var table = [Int](repeating: needle.count, count: 256)
+        for (k, b) in needle.dropLast().enumerated() { table[Int(b)] = needle.count - 1 - k }
+        return table
+    }
+
+    /// Whether `needle` occurs in `hay` (Horspool's search: a memchr for the first byte stopped
+    /// at every "a", "c" or "t" of a paragraph; this moves by up to the needle's length).
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, shifts: [Int]) -> Bool {
+        let m = needle.count
+        guard m > 0 else { return true }
+        guard hay.count >= m else { return false }
+        return shifts.withUnsafeBufferPointer { shift in
+            var i = 0
+            while i <= hay.count - m {
+                let last = hay[i + m - 1]
+                if last == needle[m - 1] && equal(hay, at: i, needle) { return true }
+                i += shift[Int(last)]
+            }
+            return false
         }
-        return false
     }
 
     /// `fold` of ASCII text: lowercase letters, white space collapsed; never longer than the text.

@@ -20,6 +20,10 @@ final class WordIndex<Value: Sendable>: Sendable {
     /// number + 1 in the low 32 bits; 0 for an empty slot. At most a quarter of the slots are used.
     private let slots: [UInt64]
     private let mask: Int
+    /// The longest key in the table, and the longest key in bytes: a longer key is answered
+    /// without hashing it (the cleaner looks up whole paragraphs among its one-line rules).
+    private let longestASCIIKey: Int
+    private let longestKeyBytes: Int
 
     init(_ dictionary: [String: Value]) {
         self.dictionary = dictionary
@@ -43,6 +47,8 @@ final class WordIndex<Value: Sendable>: Sendable {
             slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(k + 1)
         }
         keyBytes = bytes
+        longestASCIIKey = keys.map { Int($0 & 0xFFFF_FFFF) }.max() ?? 0
+        longestKeyBytes = dictionary.keys.map(\.utf8.count).max() ?? 0
         self.keys = keys
         self.values = values
         self.slots = slots
@@ -71,6 +77,7 @@ final class WordIndex<Value: Sendable>: Sendable {
     /// .some(value or nil) for an ASCII key; nil when the key is not ASCII (the Dictionary decides).
     @inline(__always)
     private func find(_ key: UnsafeBufferPointer<UInt8>) -> Value?? {
+        if key.count > longestASCIIKey { return tooLong(key) ? .some(nil) : nil }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var high: UInt8 = 0
         for b in key {
@@ -92,6 +99,15 @@ final class WordIndex<Value: Sendable>: Sendable {
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// Whether no key can equal this one, longer than every key of the table. An ASCII key would be
+    /// in the table. Another could equal a key written with fewer or more code points (an "é" as
+    /// one or as two): in UTF-8, canonical decomposition makes text at most 3 times longer
+    /// (Unicode's UAX #15) and at most 3 times shorter (U+212A KELVIN SIGN is "K"), so a key more
+    /// than 9 times the longest key's length equals none.
+    private func tooLong(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Text.isASCII(key) || key.count > 9 * longestKeyBytes
     }
 
     /// Whether the entry's key (start and length) has these bytes.
