@@ -10,11 +10,13 @@ struct BulkInsert: Sendable {
     /// The statement for n rows, for each n in `chunks`.
     private let sql: [Int: String]
 
-    /// `head` is everything before VALUES: "INSERT INTO t(a, b)".
-    init(_ head: String, columns: Int) {
+    /// `head` is everything before VALUES: "INSERT INTO t(a, b)"; `tail` what follows the rows
+    /// (an upsert clause: "ON CONFLICT(a) DO UPDATE SET b = excluded.b").
+    init(_ head: String, columns: Int, tail: String = "") {
         self.columns = columns
         let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        sql = Dictionary(uniqueKeysWithValues: Self.chunks.map { n in (n, head + " VALUES " + Array(repeating: row, count: n).joined(separator: ", ")) })
+        let end = tail.isEmpty ? "" : " " + tail
+        sql = Dictionary(uniqueKeysWithValues: Self.chunks.map { n in (n, head + " VALUES " + Array(repeating: row, count: n).joined(separator: ", ") + end) })
     }
 
     /// Inserts one row per element, `bind` binding its `columns` values in order.
