@@ -288,12 +288,14 @@ def bench_ingest(kb, corpus, stats, out, n, cmds, timeout):
         if r["exit"] != 0 or r.get("timed_out"):
             break
     # The median run by wall time (the last one's database is the one measured further: each run
-    # stores the same rows).
-    r = sorted(runs, key=lambda x: x["wall_s"])[len(runs) // 2]
+    # stores the same rows); a run that failed or was stopped is the last, and is the one reported.
+    failed = runs[-1]["exit"] != 0 or runs[-1].get("timed_out")
+    r = runs[-1] if failed else sorted(runs, key=lambda x: x["wall_s"])[len(runs) // 2]
     res = {"db": str(db), "exit": r["exit"], "wall_s": round(r["wall_s"], 3), "user_s": r.get("user_s"),
            "runs_wall_s": [round(x["wall_s"], 3) for x in runs],
            "sys_s": r.get("sys_s"), "summary": r["stdout"].strip()[-500:],
-           "peak_rss_mb": round(r["peak_rss_kib"] / 1024, 1) if r.get("peak_rss_kib") else None,
+           # the largest of the runs'
+           "peak_rss_mb": round(max(x.get("peak_rss_kib") or 0 for x in runs) / 1024, 1) if r.get("peak_rss_kib") else None,
            "timed_out": r.get("timed_out", False), "rss_samples": r.get("rss_samples", [])}
     stderr_lines = (out / f"ingest-{n}.log").read_text(errors="replace").splitlines()
     res["stderr_errors"] = sum(1 for l in stderr_lines if "error:" in l)

@@ -12,7 +12,7 @@ struct Ingest: ParsableCommand {
         them (columns: file, title, published, publisher, authors, url). Unchanged files add \
         nothing; a changed file replaces its source. Articles are extracted on every core and \
         stored whole, up to --batch sources to a transaction: Ctrl-C (or SIGTERM) stops \
-        reading, stores what was read (at most two batches), and exits; a second Ctrl-C stops \
+        reading, stores what was read (at most two batches' worth), and exits; a second Ctrl-C stops \
         at once (still safe: a killed transaction leaves nothing). One ingest writes to a \
         database at a time: a second one waits for the first (they coordinate through \
         FILE.lock beside the database). A run that stores many sources drops the indexes that \

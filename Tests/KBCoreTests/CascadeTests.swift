@@ -40,8 +40,10 @@ struct CascadeTests {
         let a = dir + "/cascaded.db", b = dir + "/explicit.db"
         try Self.copyOfCorpus(a)
         try Self.copyOfCorpus(b)
-        // The source with the most stance statements: it has rows in every table that cascades.
+        // The source with the most stance statements (it has rows in every table that cascades),
+        // and another: one plan deletes both.
         let victim = try Support.count(a, "SELECT source_id FROM stances GROUP BY source_id ORDER BY count(*) DESC, source_id LIMIT 1")
+        let second = try Support.count(a, "SELECT id FROM sources WHERE id <> \(victim) ORDER BY id LIMIT 1")
         #expect(try Support.count(a, "SELECT count(*) FROM stance_events JOIN stances s ON s.id = stance_id WHERE s.source_id = \(victim)") > 0)
         #expect(try Support.count(a, "SELECT count(*) FROM event_mentions JOIN events e ON e.id = event_id WHERE e.source_id = \(victim)") > 0)
         let before = try Support.tableCounts(a)
@@ -49,16 +51,21 @@ struct CascadeTests {
         var config = Configuration()
         config.foreignKeysEnabled = true
         try DatabaseQueue(path: a, configuration: config).write { db in
+            // One statement per source, as the ingest deletes (FTS5 lays out its segments per statement).
             try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [victim])
+            try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [second])
         }
         config.foreignKeysEnabled = false
         let statements = try DatabaseQueue(path: b, configuration: config).write { db in
-            try Cascade.delete(db, from: "sources", id: Int64(victim))
+            let plan = try Cascade(db, from: "sources")
+            try plan.delete(db, id: Int64(victim))
+            try plan.delete(db, id: Int64(second))
+            return plan.statements.count
         }
         #expect(statements > 6)
 
         let left = try Support.tableCounts(b)
-        #expect(left["sources"] == before["sources"].map { $0 - 1 })
+        #expect(left["sources"] == before["sources"].map { $0 - 2 })
         #expect(left["sentences"]! < before["sentences"]!)
         #expect(left["stance_events"]! < before["stance_events"]!)
         let cascaded = try Support.reader(a).read { try Self.contents($0) }

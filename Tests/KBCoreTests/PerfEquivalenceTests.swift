@@ -177,7 +177,7 @@ struct PerfEquivalenceTests {
 
     @Test("DebrisRules.contains finds what a naive search finds")
     func horspool() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix(seed: 8)   // seeded: a failure can be replayed
         let alphabet = Array("abc ".utf8)
         for _ in 0..<3_000 {
             let hay = (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
@@ -318,7 +318,7 @@ struct PerfEquivalenceTests {
 
 // MARK: - Fuzzing
 
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -1229,3 +1229,4 @@ enum LegacyDateTokenizer {
         return trigger
     }
 }
+

@@ -106,10 +106,6 @@ public struct Ingester: Sendable {
             // Indexes an ingest killed before its end left dropped are built before anything else.
             let restored = try rebuildQueryIndexes(store)
             try recordVersions(store)
-            // Every row the batches insert names ids the writer gave or looked up: checking each
-            // reference is 4-5% of a run. Deletes go through `Cascade` (see there). SQLite changes
-            // the setting only outside a transaction.
-            try store.lookUp { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
             let storedBefore = try store.lookUp { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0 }
             return Ready(store: store, restored: restored, storedBefore: storedBefore)
         }
@@ -128,10 +124,15 @@ public struct Ingester: Sendable {
             if let ready { return ready }
             while !preparing.isDone, let job = inFlight.first(where: { $0.hasUntaken }) { _ = job.extractOne(processor) }
             let r = try preparing.value()
-            ready = (r, try Checkpointer(r.store))
+            let checkpointer = try Checkpointer(r.store)
+            ready = (r, checkpointer)
+            // Every row the batches insert names ids the writer gave or looked up: checking each
+            // reference is 4-5% of a run. Deletes go through `Cascade` (see there). SQLite changes
+            // the setting only outside a transaction; the defer above sets it back.
+            try r.store.lookUp { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+            if r.restored > 0 { onMessage(.warning("built \(r.restored) query index\(r.restored == 1 ? "" : "es") again that an interrupted ingest had dropped")) }
             if let held { held.forEach(onMessage) }
             held = nil
-            if r.restored > 0 { onMessage(.warning("built \(r.restored) query index\(r.restored == 1 ? "" : "es") again that an interrupted ingest had dropped")) }
             return ready!
         }
         var indexesDropped = false
@@ -249,7 +250,7 @@ public struct Ingester: Sendable {
             }
         } catch {
             // The transaction rolled back: ids of actors learned in it no longer exist.
-            try? store.read { db in try actorStore.load(db) }
+            try store.read { db in try actorStore.load(db) }
             results = []
             for k in job.items.indices {
                 if case .failure(let error) = job.results[k] { results.append(.failed(Self.message(error, job.items[k].doc))); continue }
@@ -261,7 +262,7 @@ public struct Ingester: Sendable {
                         return stored
                     })
                 } catch {
-                    try? store.read { db in try actorStore.load(db) }
+                    try store.read { db in try actorStore.load(db) }
                     results.append(.failed(Self.message(error, job.items[k].doc)))
                 }
             }

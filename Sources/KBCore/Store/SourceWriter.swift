@@ -44,6 +44,8 @@ final class SourceWriter {
 
     let actors: ActorStore
     private var pending: [Pending] = []
+    /// How to delete a source and what cascades from it, read from the schema at the first delete.
+    private var sourceCascade: Cascade?
     private var nextSentenceID: Int64
     private var nextEventID: Int64
     private var nextStanceID: Int64
@@ -94,7 +96,7 @@ final class SourceWriter {
             // Same content, new fingerprint (dictionaries or supplied metadata changed): extract again, keep its files.
             keptLinks = try Row.fetchAll(db.cachedStatement(sql: "SELECT path, record, name, ingested_at FROM source_files WHERE source_id = ?"), arguments: [existing])
             try flush(db)
-            try Cascade.delete(db, from: "sources", id: existing)
+            try deleteSource(db, existing)
             reuseID = existing
         }
         try unlink(db, path: doc.path, record: doc.record)
@@ -259,6 +261,13 @@ final class SourceWriter {
         }
     }
 
+    /// Deletes a source and everything extracted from it (the ingest writes without foreign-key
+    /// checks: `Cascade` does what SQLite's cascades would).
+    func deleteSource(_ db: Database, _ id: Int64) throws {
+        if sourceCascade == nil { sourceCascade = try Cascade(db, from: "sources") }
+        try sourceCascade!.delete(db, id: id)
+    }
+
     static func link(_ db: Database, source: Int64, doc: RawDocument) throws {
         try db.cachedStatement(sql: "INSERT INTO source_files(source_id, path, record, name, ingested_at) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [source, doc.path, doc.record, doc.name, Clock.nowISO()])
@@ -270,6 +279,6 @@ final class SourceWriter {
         try flush(db)
         try db.execute(sql: "DELETE FROM source_files WHERE path = ? AND record = ?", arguments: [path, record])
         let remaining = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM source_files WHERE source_id = ?"), arguments: [old]) ?? 0
-        if remaining == 0 { try Cascade.delete(db, from: "sources", id: old) }
+        if remaining == 0 { try deleteSource(db, old) }
     }
 }
