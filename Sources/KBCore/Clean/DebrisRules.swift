@@ -64,11 +64,7 @@ public struct DebrisRules: Sendable {
     }
 
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        hay.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in contains(h, n) } }
-    }
-
-    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        contains(hay, needle, shifts: Self.shifts(needle))
+        hay.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in contains(h, n, shifts: shifts(needle)) } }
     }
 
     /// Horspool's table for `needle`: how far the window may move when its last byte is b.

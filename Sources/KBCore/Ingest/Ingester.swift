@@ -119,6 +119,7 @@ public struct Ingester: Sendable {
                 try? r.store.lookUp { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
             }
         }
+        func isReady() -> Bool { ready != nil || preparing.isDone }
         // The database, once ready; waiting for it, this thread extracts what no worker has taken.
         func whenReady() throws -> (Ready, Checkpointer) {
             if let ready { return ready }
@@ -158,7 +159,7 @@ public struct Ingester: Sendable {
             guard !batch.isEmpty else { return }
             // Documents stored as they are need no extraction. Until the database is ready, every
             // document is extracted (the writer checks again, and skips the stored ones).
-            let stored = try ready != nil || preparing.isDone ? whenReady().0.store.lookUp { db in
+            let stored = try isReady() ? whenReady().0.store.lookUp { db in
                 try batch.map { try SourceWriter.isStored(db, document: $0.doc, fingerprint: $0.fingerprint) }
             } : Array(repeating: false, count: batch.count)
             let job = ExtractionJob(items: batch, skip: stored)
@@ -166,7 +167,7 @@ public struct Ingester: Sendable {
             batchLimit = min(batchSize, batchLimit * 2)
             job.start(processor, workers: workers, on: extraction)
             inFlight.append(job)
-            while inFlight.count > (ready != nil || preparing.isDone ? 1 : Self.batchesAheadOfOpening) {
+            while inFlight.count > (isReady() ? 1 : Self.batchesAheadOfOpening) {
                 try storeOldest()
             }
         }
@@ -199,7 +200,8 @@ public struct Ingester: Sendable {
                 if shouldStop() { report.interrupted = true; break files }
             }
         }
-        // What was read is stored, interrupted or not: at most two batches (a few more, smaller, if the database was not ready yet).
+        // What was read is stored, interrupted or not: at most two batches' worth (before the
+        // database is ready, up to four smaller batches and the one being read).
         try handOff()
         let (r, checkpointer) = try whenReady()
         while !inFlight.isEmpty {

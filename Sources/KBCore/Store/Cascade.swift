@@ -29,15 +29,6 @@ struct Cascade {
         for sql in statements { try db.cachedStatement(sql: sql).execute(arguments: [id]) }
     }
 
-    /// Deletes the row `id` of `table` and everything that cascades from it; returns how many
-    /// statements it ran.
-    @discardableResult
-    static func delete(_ db: Database, from table: String, id: Int64) throws -> Int {
-        let plan = try Cascade(db, from: table)
-        try plan.delete(db, id: id)
-        return plan.statements.count
-    }
-
     /// The tables whose rows cascade from deleting rows of `parent`.
     static func children(_ db: Database, of parent: String) throws -> [Child] {
         let rows = try Row.fetchAll(db, sql: """

@@ -11,7 +11,7 @@ enum Clock {
         var t = t
         var tm = tm()
         gmtime_r(&t, &tm)
-        let fields: [(value: Int, digits: Int, after: UInt8?)] = [
+        let fields: [(value: Int, digits: Int, after: UInt8)] = [
             (Int(tm.tm_year) + 1900, 4, UInt8(ascii: "-")), (Int(tm.tm_mon) + 1, 2, UInt8(ascii: "-")),
             (Int(tm.tm_mday), 2, UInt8(ascii: "T")), (Int(tm.tm_hour), 2, UInt8(ascii: ":")),
             (Int(tm.tm_min), 2, UInt8(ascii: ":")), (Int(tm.tm_sec), 2, UInt8(ascii: "Z")),
@@ -27,7 +27,7 @@ enum Clock {
                 v %= divisor
                 divisor /= 10
             }
-            if let after = f.after { out.append(after) }
+            out.append(f.after)
         }
         return String(decoding: out, as: UTF8.self)
     }
