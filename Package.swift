@@ -52,6 +52,8 @@ let package = Package(
         // The long fuzz run (see docs/reliability.md); the tests run a short one through it.
         .executableTarget(name: "kb-fuzz", dependencies: ["KBCore"]),
         .executableTarget(name: "kb-extract-bench", dependencies: ["KBCore"]),
+        // Trains the syntax model (Models/) from a Universal Dependencies treebank.
+        .executableTarget(name: "kb-train", dependencies: ["KBCore"]),
         .testTarget(
             name: "KBCoreTests",
             dependencies: ["KBCore", "kb-fuzz"]

@@ -19,6 +19,8 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
     case dictionary(file: String, line: Int, reason: String)
     case usage(String)
     case query(String)
+    /// The syntax model (tagger, lemmatizer, parser) is missing or damaged.
+    case badModel(reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -38,6 +40,7 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
         case .dictionary(let file, let line, let reason): return "\(file):\(line): \(reason)"
         case .usage(let message): return message
         case .query(let message): return message
+        case .badModel(let reason): return "syntax model: \(reason). Rebuild kb, or retrain it with: swift run -c release kb-train"
         }
     }
 }
