@@ -30,6 +30,7 @@ ALLOW = {
     "downing", "meeting", "training", "shooting", "uprising", "briefing", "kidnapping",
     "hijacking", "blacklisting", "warning", "ceiling", "building", "hearing", "landing",
     "peacekeeping", "crossing", "cleansing", "working", "offering", "spending", "wrongdoing",
+    "stabbing", "beating", "hostage-taking", "fact-finding",
     # -ed words that are not past forms
     "shed", "speed", "need", "seed", "feed", "breed", "proceed", "succeed", "exceed", "red",
     "bed", "hundred", "embed",
