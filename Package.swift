@@ -28,6 +28,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 "CLibXML2",
                 "CSQLiteConfig",
+                "CKBModel",
             ],
             plugins: ["EmbedData"]
         ),
@@ -39,6 +40,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The syntax model's bytes (Models/), embedded with C23's #embed.
+        .target(name: "CKBModel", path: "Sources/CKBModel"),
         // SQLite's process-wide settings (sqlite3_config is variadic: Swift cannot call it).
         .systemLibrary(
             name: "CSQLiteConfig",

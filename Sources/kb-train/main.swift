@@ -8,6 +8,8 @@ var treebank = "../shared/ud"
 var out = "Models/en_ewt.kbsyntax"
 var taggerEpochs = 8, parserEpochs = 15
 var seed: UInt64 = 20_261_204
+var evaluate: String? = nil
+var split = "dev"
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     func value() -> String {
@@ -20,8 +22,10 @@ while let a = args.popFirst() {
     case "--tagger-epochs": taggerEpochs = Int(value()) ?? taggerEpochs
     case "--parser-epochs": parserEpochs = Int(value()) ?? parserEpochs
     case "--seed": seed = UInt64(value()) ?? seed
+    case "--evaluate": evaluate = value()
+    case "--split": split = value()
     default:
-        FileHandle.standardError.write(Data("usage: kb-train [--treebank DIR] [--out FILE] [--tagger-epochs N] [--parser-epochs N] [--seed N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: kb-train [--treebank DIR] [--out FILE] [--tagger-epochs N] [--parser-epochs N] [--seed N] | kb-train --evaluate MODEL [--split dev|test]\n".utf8))
         exit(64)
     }
 }
@@ -33,7 +37,22 @@ func load(_ name: String, from treebank: String) throws -> [CoNLLUSentence] {
     }
     return try CoNLLU.read(text, file: path)
 }
+func score(_ model: SyntaxModel, _ sentences: [CoNLLUSentence], _ name: String) {
+    let t0 = Date()
+    let predicted = sentences.map { model.fill($0) }
+    let seconds = Date().timeIntervalSince(t0)
+    let score = SyntaxScore(gold: sentences, predicted: predicted)
+    log("\(name): \(score.summary)  (\(String(format: "%.0f", Double(score.words) / seconds)) words/s)")
+}
 do {
+    if let path = evaluate {
+        let t0 = Date()
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let model = try data.withUnsafeBytes { try SyntaxModel(bytes: $0) }
+        log("loaded \(path) in \(String(format: "%.0f", Date().timeIntervalSince(t0) * 1000)) ms: \(model.provenance)")
+        score(model, try load("en_ewt-ud-\(split).conllu", from: treebank), split)
+        exit(0)
+    }
     let start = Date()
     let train = try load("en_ewt-ud-train.conllu", from: treebank)
     let dev = try load("en_ewt-ud-dev.conllu", from: treebank)
@@ -41,13 +60,9 @@ do {
     let model = try SyntaxModel.train(train, taggerEpochs: taggerEpochs, parserEpochs: parserEpochs, seed: seed, provenance: provenance, log: log)
     let bytes = model.serialized()
     try Data(bytes).write(to: URL(fileURLWithPath: out))
-    log("wrote \(out): \(bytes.count) bytes in \(String(format: "%.0f", Date().timeIntervalSince(start))) s")
+    log("wrote \(out): \(bytes.count) bytes in \(String(format: "%.0f", Date().timeIntervalSince(start))) s; \(model.sizes)")
     let reloaded = try bytes.withUnsafeBytes { try SyntaxModel(bytes: $0) }
-    let t0 = Date()
-    let predicted = dev.map { reloaded.fill($0) }
-    let seconds = Date().timeIntervalSince(t0)
-    let score = SyntaxScore(gold: dev, predicted: predicted)
-    log("dev: \(score.summary)  (\(String(format: "%.0f", Double(score.words) / seconds)) words/s)")
+    score(reloaded, dev, "dev")
 } catch {
     log("kb-train: \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
     exit(1)

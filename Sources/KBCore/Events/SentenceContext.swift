@@ -5,6 +5,8 @@ public struct SentenceContext: Sendable {
     public var tokens: [Token]
     public var mentions: [ActorMention]
     public var dates: [TemporalExpression]
+    /// The sentence's parse (tags, lemmas, dependency tree) over its tokens.
+    public var syntax: SentenceSyntax
 
     /// The token index at a code-point offset of the sentence (the token that contains or follows it).
     func tokenIndex(atOffset offset: Int) -> Int {
@@ -47,7 +49,7 @@ extension Array where Element == SentenceContext {
 /// Builds the per-sentence contexts of a source, resolving dates with the publication date and
 /// the most recent date of the sentences before ("days later", "a day prior").
 enum SentenceContexts {
-    static func build(sentences: [SentenceSpan], actors: ActorResolution, publication: KBDate?, resolver: DateResolver) -> [SentenceContext] {
+    static func build(sentences: [SentenceSpan], actors: ActorResolution, publication: KBDate?, resolver: DateResolver, syntax: SyntaxModel) -> [SentenceContext] {
         var byOrdinal: [[ActorMention]] = Array(repeating: [], count: sentences.count)
         for m in actors.mentions where m.sentence < sentences.count { byOrdinal[m.sentence].append(m) }
         var context: KBDate? = nil
@@ -56,8 +58,9 @@ enum SentenceContexts {
         for (i, s) in sentences.enumerated() {
             let dates = resolver.resolve(s.text, publication: publication, context: context)
             if let last = dates.last(where: { !$0.future }) { context = last.date }
-            out.append(SentenceContext(span: s, tokens: i < actors.tokens.count ? actors.tokens[i] : Tokenizer.tokens(s.text),
-                                       mentions: byOrdinal[i], dates: dates))
+            let tokens = i < actors.tokens.count ? actors.tokens[i] : Tokenizer.tokens(s.text)
+            out.append(SentenceContext(span: s, tokens: tokens, mentions: byOrdinal[i], dates: dates,
+                                       syntax: SentenceSyntax(tokens: tokens, model: syntax)))
         }
         return out
     }

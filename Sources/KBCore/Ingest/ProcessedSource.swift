@@ -90,7 +90,7 @@ public struct ArticleProcessor: Sendable {
         let sentences = resources.splitter.split(blocks: cleaned.blocks)
         let published = metadata.published?.value
         let actors = actorResolver.resolve(sentences: sentences, date: published)
-        let contexts = SentenceContexts.build(sentences: sentences, actors: actors, publication: published, resolver: dateResolver)
+        let contexts = SentenceContexts.build(sentences: sentences, actors: actors, publication: published, resolver: dateResolver, syntax: resources.syntax)
         let events = eventExtractor.extract(contexts, publication: published)
         let stances = stanceExtractor.extract(contexts, events: events, publication: published)
         // The tokens served the stages above; freed here rather than by the writer with its batch.

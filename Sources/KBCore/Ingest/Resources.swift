@@ -4,8 +4,9 @@ import Foundation
 /// are compiled in; a folder given with `--dictionaries` (or `KB_DICTIONARIES`) replaces any
 /// file it holds, so an analyst can extend them without rebuilding.
 public struct Resources: Sendable {
-    /// Bump when extraction rules in code change, so that re-ingest re-extracts.
-    public static let extractorVersion = "1"
+    /// A hash of the extraction code and the syntax model, made at build time: a kb whose
+    /// extraction changed re-extracts sources an older one stored.
+    public static let extractorVersion = EmbeddedData.codeHash
 
     public let files: [String: String]
     public let debris: DebrisRules
@@ -15,6 +16,8 @@ public struct Resources: Sendable {
     public let eventCues: EventCues
     public let stanceLexicon: StanceLexicon
     public let places: Gazetteer
+    public let syntax: SyntaxModel
+    public let grammar: GrammarClasses
     /// A hash of every dictionary file and the extractor version: recorded in the database.
     public let version: String
 
@@ -50,6 +53,8 @@ public struct Resources: Sendable {
         places = try Gazetteer(tsv: file("places/places.tsv"))
         stanceLexicon = try StanceLexicon(cues: file("stances/cues.tsv"), polarity: file("stances/polarity.tsv"), topics: file("stances/topics.tsv"))
         eventCues = try EventCues(cues: file("events/cues.tsv"), filters: file("events/filters.tsv"), bodies: file("actors/bodies.txt"))
+        syntax = try SyntaxModel.builtIn.get()
+        grammar = try GrammarClasses(files: files)
         var all = "extractor \(Self.extractorVersion)\n"
         for key in files.keys.sorted() { all += key + "\n" + files[key]! + "\n" }
         version = String(SHA256.hex(all).prefix(16))

@@ -6,69 +6,76 @@ public struct PerceptronModel: Sendable {
     public let classes: Int
     /// Slot → fingerprint of the key it holds (0: empty). The slot is the key's low bits.
     let fingerprints: [UInt32]
-    /// Slot → its row in `weights`.
+    /// Slot → its row: the row's weights are `weights[starts[row]..<starts[row + 1]]`.
     let rows: [Int32]
-    /// Row-major, `classes` weights a row.
+    /// Where each row starts in `classOf`/`weights`, and one past the last row.
+    let starts: [UInt32]
+    /// Sparse rows: the class of each non-zero weight, and the weight.
+    let classOf: [UInt8]
     let weights: [Float]
 
-    init(classes: Int, fingerprints: [UInt32], rows: [Int32], weights: [Float]) {
+    init(classes: Int, fingerprints: [UInt32], rows: [Int32], starts: [UInt32], classOf: [UInt8], weights: [Float]) {
         self.classes = classes
         self.fingerprints = fingerprints
         self.rows = rows
+        self.starts = starts
+        self.classOf = classOf
         self.weights = weights
     }
 
-    /// Lays out `(key, weights)` pairs in the order given (deterministic).
+    /// Lays out `(key, weights)` pairs in the order given (deterministic), keeping non-zero weights.
     init(classes: Int, entries: [(key: UInt64, weights: [Float])]) {
+        precondition(classes <= 256)
         var size = 16
         while size < entries.count * 3 / 2 + 1 { size *= 2 }
         var fingerprints = [UInt32](repeating: 0, count: size)
         var rows = [Int32](repeating: -1, count: size)
-        var weights: [Float] = []
-        weights.reserveCapacity(entries.count * classes)
+        var starts: [UInt32] = [0], classOf: [UInt8] = [], weights: [Float] = []
         let mask = size - 1
         for (n, e) in entries.enumerated() {
             var slot = Int(truncatingIfNeeded: e.key) & mask
             while fingerprints[slot] != 0 { slot = (slot + 1) & mask }
             fingerprints[slot] = Self.fingerprint(e.key)
             rows[slot] = Int32(n)
-            weights.append(contentsOf: e.weights)
+            for (k, w) in e.weights.enumerated() where w != 0 { classOf.append(UInt8(k)); weights.append(w) }
+            starts.append(UInt32(weights.count))
         }
-        self.init(classes: classes, fingerprints: fingerprints, rows: rows, weights: weights)
+        self.init(classes: classes, fingerprints: fingerprints, rows: rows, starts: starts, classOf: classOf, weights: weights)
     }
 
     @inline(__always)
     static func fingerprint(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) | 1 }
 
-    /// The row of a key, or -1.
-    @inline(__always)
-    func row(_ key: UInt64) -> Int {
-        let mask = fingerprints.count - 1
-        let f = Self.fingerprint(key)
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let g = fingerprints[slot]
-            if g == f { return Int(rows[slot]) }
-            if g == 0 { return -1 }
-            slot = (slot + 1) & mask
-        }
-    }
-
     /// Adds each present feature's weights to `scores` (which holds `classes` values).
     @inline(__always)
     func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
-        let c = classes
-        weights.withUnsafeBufferPointer { w in
-            for key in features {
-                let r = row(key)
-                if r < 0 { continue }
-                let base = r * c
-                for k in 0..<c { scores[k] += w[base + k] }
+        fingerprints.withUnsafeBufferPointer { fp in
+            rows.withUnsafeBufferPointer { rp in
+                starts.withUnsafeBufferPointer { sp in
+                    classOf.withUnsafeBufferPointer { cp in
+                        weights.withUnsafeBufferPointer { wp in
+                            let mask = fp.count - 1
+                            for key in features {
+                                let f = Self.fingerprint(key)
+                                var slot = Int(truncatingIfNeeded: key) & mask
+                                var row = -1
+                                while true {
+                                    let g = fp[slot]
+                                    if g == f { row = Int(rp[slot]); break }
+                                    if g == 0 { break }
+                                    slot = (slot + 1) & mask
+                                }
+                                if row < 0 { continue }
+                                for k in Int(sp[row])..<Int(sp[row + 1]) { scores[Int(cp[k])] += wp[k] }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
 
-    public var featureCount: Int { weights.count / max(1, classes) }
+    public var featureCount: Int { starts.count - 1 }
 }
 
 /// Trains a `PerceptronModel` with averaged-perceptron updates (the average taken with

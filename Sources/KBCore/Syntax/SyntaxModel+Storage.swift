@@ -69,7 +69,9 @@ struct ByteWriter {
         u32(UInt32(m.fingerprints.count))
         for f in m.fingerprints { u32(f) }
         for r in m.rows { u32(UInt32(bitPattern: r)) }
-        u32(UInt32(m.weights.count))
+        u32(UInt32(m.starts.count))
+        for s in m.starts { u32(s) }
+        bytes.append(contentsOf: m.classOf)
         let top = m.weights.reduce(Float(0)) { max($0, abs($1)) }
         let scale = top > 0 ? top / 32767 : 1
         f32(scale)
@@ -107,18 +109,26 @@ struct ByteReader {
     mutating func model() throws -> PerceptronModel {
         let classes = Int(try u32())
         let slots = Int(try u32())
-        guard classes > 0, slots > 0, slots & (slots - 1) == 0 else { throw KBError.badModel(reason: "a weight table of \(slots) slots") }
+        guard classes > 0, classes <= 256, slots > 0, slots & (slots - 1) == 0 else { throw KBError.badModel(reason: "a weight table of \(slots) slots") }
         let f = try take(slots * 4), r = try take(slots * 4)
         let fingerprints = (0..<slots).map { UInt32(littleEndian: f.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
         let rows = (0..<slots).map { Int32(bitPattern: UInt32(littleEndian: r.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
-        let count = Int(try u32())
+        let startCount = Int(try u32())
+        let s = try take(startCount * 4)
+        let starts = (0..<startCount).map { UInt32(littleEndian: s.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+        guard let count = starts.last.map(Int.init), zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            throw KBError.badModel(reason: "weight rows out of order")
+        }
+        let classOf = Array(try take(count))
         let scale = Float(bitPattern: try u32())
         let w = try take(count * 2)
         let weights = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             for k in 0..<count { buffer[k] = Float(Int16(littleEndian: w.loadUnaligned(fromByteOffset: k * 2, as: Int16.self))) * scale }
             initialized = count
         }
-        for row in rows where row >= 0 && (Int(row) + 1) * classes > count { throw KBError.badModel(reason: "a weight row past the end") }
-        return PerceptronModel(classes: classes, fingerprints: fingerprints, rows: rows, weights: weights)
+        guard rows.allSatisfy({ $0 < startCount - 1 }), classOf.allSatisfy({ Int($0) < classes }) else {
+            throw KBError.badModel(reason: "a weight row past the end")
+        }
+        return PerceptronModel(classes: classes, fingerprints: fingerprints, rows: rows, starts: starts, classOf: classOf, weights: weights)
     }
 }

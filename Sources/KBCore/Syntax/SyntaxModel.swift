@@ -14,6 +14,12 @@ public struct SyntaxModel: Sendable {
         self.provenance = provenance
     }
 
+    /// Rows and weights of each part, for the trainer's log.
+    public var sizes: String {
+        func f(_ m: PerceptronModel) -> String { "\(m.featureCount) features, \(m.weights.count) weights" }
+        return "tagger \(f(tagger.model)); moves \(f(parser.moves)); labeller \(f(parser.labeller)); lemmas \(lemmatizer.table.count) + \(lemmatizer.rules.count) rules"
+    }
+
     /// Tags, lemmatizes and parses one sentence of words (UD tokenization).
     public func analyze(_ forms: [String]) -> ParsedSentence {
         let features = forms.map(WordFeatures.init)

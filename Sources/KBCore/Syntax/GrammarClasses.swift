@@ -1,0 +1,39 @@
+import Foundation
+
+/// Word classes the extractors read the tree with (Dictionaries/grammar/): negations, modals,
+/// hedges, plans, habits, speculation, and the nouns that name where a statement came from.
+/// One lemma (or space-separated lemma phrase) a line; '#' starts a comment.
+public struct GrammarClasses: Sendable {
+    public let negations: Set<String>
+    public let modals: Set<String>
+    public let hedges: Set<String>
+    public let plans: Set<String>
+    public let habits: Set<String>
+    public let speculation: Set<String>
+    public let sourceNouns: Set<String>
+
+    public init(files: [String: String]) throws {
+        func list(_ name: String) throws -> Set<String> {
+            let path = "grammar/" + name
+            guard let text = files[path] else { throw KBError.dictionary(file: path, line: 0, reason: "missing dictionary file") }
+            return Self.lemmas(text)
+        }
+        negations = try list("negation.txt")
+        modals = try list("modals.txt")
+        hedges = try list("hedges.txt")
+        plans = try list("plans.txt")
+        habits = try list("habits.txt")
+        speculation = try list("speculation.txt")
+        sourceNouns = try list("reporting-nouns-of-source.txt")
+    }
+
+    static func lemmas(_ text: String) -> Set<String> {
+        var out: Set<String> = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let t = entry.trimmingCharacters(in: .whitespaces).lowercased()
+            if !t.isEmpty { out.insert(t) }
+        }
+        return out
+    }
+}

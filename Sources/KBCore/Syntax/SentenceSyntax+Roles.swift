@@ -1,0 +1,160 @@
+/// The one seam through which events and stances read a sentence's grammar: who is the
+/// subject, the object, the passive agent of a predicate; its obliques with their prepositions;
+/// a noun's possessor and modifiers; conjuncts; clausal complements; negation, modality, tense.
+/// All take and give word indices of `words`.
+extension SentenceSyntax {
+    public func dependents(_ w: Int) -> [Int] { parse.dependents[w] }
+
+    public func dependents(_ w: Int, _ relation: String) -> [Int] {
+        parse.dependents[w].filter { words[$0].relation == relation }
+    }
+
+    public func dependents(_ w: Int, base: String) -> [Int] {
+        parse.dependents[w].filter { words[$0].baseRelation == base }
+    }
+
+    public func head(_ w: Int) -> Int? { words[w].head >= 0 ? words[w].head : nil }
+
+    /// Whether the predicate is passive: a passive subject or a passive auxiliary.
+    public func isPassive(_ w: Int) -> Bool {
+        parse.dependents[w].contains { let r = words[$0].relation; return r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass" }
+    }
+
+    /// The predicate's subject. A conjoined predicate without one shares its first conjunct's
+    /// ("X met Y and signed …"), an open complement its governor's ("X plans to strike"), and a
+    /// relative clause's is the noun it modifies ("the army, which struck …").
+    public func subject(_ w: Int) -> Int? {
+        var p = w
+        for _ in 0..<6 {
+            if let s = parse.dependents[p].first(where: { let r = words[$0].relation; return r == "nsubj" || r == "nsubj:pass" || r == "csubj" }) {
+                // "which" / "who" in a relative clause stands for the noun the clause modifies.
+                if words[p].relation == "acl:relcl", words[s].upos == .PRON, ["which", "who", "that"].contains(words[s].lemma.lowercased()),
+                   let h = head(p) { return h }
+                return s
+            }
+            let r = words[p].relation
+            guard let h = head(p), r == "conj" || r == "xcomp" || r == "acl:relcl" || r == "advcl" && isParticipial(p) else { return nil }
+            if r == "acl:relcl" { return h }
+            // Object control: "urged Iran to stop" — the open complement's subject is the object.
+            if r == "xcomp", let o = object(h) { return o }
+            p = h
+        }
+        return nil
+    }
+
+    /// "Meeting Y on Monday, X said …": a participle whose subject is the main clause's.
+    func isParticipial(_ w: Int) -> Bool {
+        !parse.dependents[w].contains { words[$0].relation == "mark" } && words[w].form.lowercased().hasSuffix("ing")
+    }
+
+    public func object(_ w: Int) -> Int? { parse.dependents[w].first { words[$0].relation == "obj" } }
+
+    /// The doer in the passive: "by X" (obl:agent, or an oblique with "by").
+    public func agent(_ w: Int) -> Int? {
+        if let a = parse.dependents[w].first(where: { words[$0].relation == "obl:agent" }) { return a }
+        guard isPassive(w) else { return nil }
+        return obliques(w).first { $0.preposition == "by" }?.word
+    }
+
+    /// A predicate's or noun's obliques and nominal modifiers with their preposition's lemma
+    /// ("with" for "met with X"; "according to" for a fixed two-word preposition).
+    public func obliques(_ w: Int) -> [(preposition: String, word: Int)] {
+        var out: [(String, Int)] = []
+        for d in parse.dependents[w] {
+            let r = words[d].baseRelation
+            guard r == "obl" || r == "nmod" else { continue }
+            if words[d].relation == "nmod:poss" { continue }
+            out.append((preposition(of: d) ?? "", d))
+        }
+        return out
+    }
+
+    /// The lemma of a nominal's case marker ("with" in "with Putin"); a fixed expression whole.
+    public func preposition(of d: Int) -> String? {
+        guard let c = parse.dependents[d].first(where: { words[$0].relation == "case" }) else { return nil }
+        var p = words[c].lemma.lowercased()
+        for f in parse.dependents[c] where words[f].relation == "fixed" { p += " " + words[f].lemma.lowercased() }
+        return p
+    }
+
+    /// The possessor of a noun ("Israel's strike").
+    public func possessor(_ w: Int) -> Int? { parse.dependents[w].first { words[$0].relation == "nmod:poss" } }
+
+    /// Adjectival, compound and other modifiers of a noun ("Israeli strikes", "U.S. sanctions").
+    public func modifiers(_ w: Int) -> [Int] {
+        parse.dependents[w].filter { let r = words[$0].relation; return r == "amod" || r == "compound" || r == "nmod:unmarked" || r == "flat" }
+    }
+
+    /// A word and the words conjoined with it: "Iran, Russia and Turkey" from "Iran".
+    public func conjuncts(_ w: Int) -> [Int] {
+        var out = [w]
+        var k = 0
+        while k < out.count {
+            for d in parse.dependents[out[k]] where words[d].relation == "conj" && !out.contains(d) { out.append(d) }
+            k += 1
+            if out.count > 12 { break }
+        }
+        return out
+    }
+
+    /// The clausal complement of a predicate (ccomp, else xcomp): "said that …", "vowed to …".
+    public func complement(_ w: Int) -> Int? {
+        parse.dependents[w].first { words[$0].relation == "ccomp" } ?? parse.dependents[w].first { words[$0].relation == "xcomp" }
+    }
+
+    /// Whether a lemma of `words` negates the predicate ("did not strike", "never met", "no talks").
+    public func isNegated(_ w: Int, by negations: Set<String>) -> Bool {
+        parse.dependents[w].contains { d in
+            let r = words[d].relation
+            return (r == "advmod" || r == "det" || r == "cc:preconj") && negations.contains(words[d].lemma.lowercased())
+        }
+    }
+
+    /// The predicate's auxiliaries' lemmas ("will", "have", "be").
+    public func auxiliaries(_ w: Int) -> [String] {
+        parse.dependents[w].filter { words[$0].relation.hasPrefix("aux") }.map { words[$0].lemma.lowercased() }
+    }
+
+    /// A modal among the predicate's auxiliaries, or of the copula it stands with.
+    public func modal(_ w: Int, in modals: Set<String>) -> String? {
+        auxiliaries(w).first { modals.contains($0) }
+    }
+
+    /// "will meet", "is going to meet": said of the future.
+    public func isFuture(_ w: Int) -> Bool {
+        let aux = auxiliaries(w)
+        if aux.contains("will") || aux.contains("shall") || aux.contains("'ll") { return true }
+        if let h = head(w), words[w].relation == "xcomp", words[h].lemma == "go", words[h].form.lowercased() == "going" { return true }
+        return false
+    }
+
+    /// Adverbs modifying the predicate, by lemma ("reportedly", "regularly").
+    public func adverbs(_ w: Int) -> [String] {
+        parse.dependents[w].filter { words[$0].relation == "advmod" }.map { words[$0].lemma.lowercased() }
+    }
+
+    /// The subordinating marker of a clause ("if", "that", "to").
+    public func marker(_ w: Int) -> String? {
+        parse.dependents[w].first { words[$0].relation == "mark" }.map { words[$0].lemma.lowercased() }
+    }
+
+    /// The words below w, w included, in order.
+    public func subtree(_ w: Int) -> [Int] {
+        var out = [w], k = 0
+        while k < out.count { out.append(contentsOf: parse.dependents[out[k]]); k += 1 }
+        return out.sorted()
+    }
+
+    /// The chain of heads above w, nearest first.
+    public func governors(_ w: Int) -> [Int] {
+        var out: [Int] = [], p = w
+        while let h = head(p), out.count < words.count { out.append(h); p = h }
+        return out
+    }
+
+    /// The word of a token range (a name) that heads it: its head lies outside the range.
+    public func headWord(ofTokens r: Range<Int>) -> Int? {
+        let ws = tokenOfWord.indices.filter { r.contains(tokenOfWord[$0]) }
+        return ws.first { w in words[w].head < 0 || !ws.contains(words[w].head) } ?? ws.first
+    }
+}
