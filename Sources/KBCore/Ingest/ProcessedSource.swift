@@ -57,6 +57,8 @@ public struct ArticleProcessor: Sendable {
     let finder: MetadataFinder
     let actorResolver: ActorResolver
     let eventExtractor: EventExtractor
+    let legacyRoles: LegacyRoles
+    let bodies: Set<String>
     let stanceExtractor: StanceExtractor
     let dateResolver = DateResolver()
 
@@ -65,8 +67,10 @@ public struct ArticleProcessor: Sendable {
         cleaner = Cleaner(rules: resources.debris)
         finder = MetadataFinder(publishers: resources.publishers)
         actorResolver = ActorResolver(dictionary: resources.actors)
-        eventExtractor = EventExtractor(cues: resources.eventCues, dictionary: resources.actors, places: resources.places)
-        stanceExtractor = StanceExtractor(lexicon: resources.stanceLexicon, roles: eventExtractor, dictionary: resources.actors)
+        eventExtractor = EventExtractor(lexicon: resources.eventLexicon, grammar: resources.grammar, dictionary: resources.actors, places: resources.places)
+        legacyRoles = LegacyRoles(cues: resources.eventCues, dictionary: resources.actors, places: resources.places)
+        stanceExtractor = StanceExtractor(lexicon: resources.stanceLexicon, roles: legacyRoles, dictionary: resources.actors)
+        bodies = Set(resources.eventCues.bodies.map { $0.joined(separator: " ") })
     }
 
     /// The fingerprint decides whether a stored source must be extracted again.
@@ -91,7 +95,8 @@ public struct ArticleProcessor: Sendable {
         let published = metadata.published?.value
         let actors = actorResolver.resolve(sentences: sentences, date: published)
         let contexts = SentenceContexts.build(sentences: sentences, actors: actors, publication: published, resolver: dateResolver, syntax: resources.syntax)
-        let events = eventExtractor.extract(contexts, publication: published)
+        let reference = ActorReference(dictionary: resources.actors, coreference: Coreference(contexts: contexts, bodies: bodies), contexts: contexts)
+        let events = eventExtractor.extract(contexts, publication: published, reference: reference)
         let stances = stanceExtractor.extract(contexts, events: events, publication: published)
         // The tokens served the stages above; freed here rather than by the writer with its batch.
         var resolved = actors

@@ -14,6 +14,7 @@ public struct Resources: Sendable {
     public let splitter: SentenceSplitter
     public let actors: ActorDictionary
     public let eventCues: EventCues
+    public let eventLexicon: EventLexicon
     public let stanceLexicon: StanceLexicon
     public let places: Gazetteer
     public let syntax: SyntaxModel
@@ -53,6 +54,7 @@ public struct Resources: Sendable {
         places = try Gazetteer(tsv: file("places/places.tsv"))
         stanceLexicon = try StanceLexicon(cues: file("stances/cues.tsv"), polarity: file("stances/polarity.tsv"), topics: file("stances/topics.tsv"))
         eventCues = try EventCues(cues: file("events/cues.tsv"), filters: file("events/filters.tsv"), bodies: file("actors/bodies.txt"))
+        eventLexicon = try EventLexicon(files: files)
         syntax = try SyntaxModel.builtIn.get()
         grammar = try GrammarClasses(files: files)
         var all = "extractor \(Self.extractorVersion)\n"

@@ -5,10 +5,10 @@
 /// subject, and a modal before it ("could", "may", "would") makes it speculation.
 public struct StanceExtractor: Sendable {
     public let lexicon: StanceLexicon
-    let roles: EventExtractor
+    let roles: LegacyRoles
     let dictionary: ActorDictionary
 
-    public init(lexicon: StanceLexicon, roles: EventExtractor, dictionary: ActorDictionary) {
+    public init(lexicon: StanceLexicon, roles: LegacyRoles, dictionary: ActorDictionary) {
         self.lexicon = lexicon
         self.roles = roles
         self.dictionary = dictionary
@@ -261,7 +261,7 @@ public struct StanceExtractor: Sendable {
             let e = m.tokens.upperBound
             guard e < c.tokens.count else { return false }
             let next = c.tokens[e]
-            return next.kind == .word && Self.startsLowercase(next.text) && !EventExtractor.prepositions.contains(next.lower) && next.lower != "and"
+            return next.kind == .word && Self.startsLowercase(next.text) && !LegacyRoles.prepositions.contains(next.lower) && next.lower != "and"
         }) { return m }
         return candidates.first
     }

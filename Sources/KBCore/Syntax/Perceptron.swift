@@ -1,46 +1,52 @@
-/// A linear multi-class model over hashed features, as the tagger, the parser and the labeller
+/// A linear multi-class model over hashed features, as the tagger and the parser
 /// use it: each feature key has one weight per class, and a class's score is the sum of its
 /// weights over the features present. Frozen after training: an open-addressing table of
 /// 32-bit fingerprints over rows of weights, laid out as it is stored.
 public struct PerceptronModel: Sendable {
     public let classes: Int
-    /// Slot → fingerprint of the key it holds (0: empty). The slot is the key's low bits.
-    let fingerprints: [UInt32]
-    /// Slot → its row: the row's weights are `weights[starts[row]..<starts[row + 1]]`.
-    let rows: [Int32]
-    /// Where each row starts in `classOf`/`weights`, and one past the last row.
+    /// The features' 64-bit keys and sparse rows, in the order stored: feature k's non-zero
+    /// weights are `entries[starts[k]..<starts[k + 1]]`, each a class and a weight.
+    let keys: [UInt64]
     let starts: [UInt32]
-    /// Sparse rows: the class of each non-zero weight, and the weight.
-    let classOf: [UInt8]
-    let weights: [Float]
+    let entryClasses: [UInt8]
+    let entryWeights: [Float]
+    /// The look-up table, built on loading: open addressing on the key's low bits. Each slot packs
+    /// the key's high 32 bits (0: empty), the row's start (24 bits) and its length (8 bits), so a
+    /// look-up touches one slot and then the row.
+    let slots: [UInt64]
+    /// Each entry packs its class (low 8 bits) and its weight (a Float's top 24 bits).
+    let packed: [UInt32]
 
-    init(classes: Int, fingerprints: [UInt32], rows: [Int32], starts: [UInt32], classOf: [UInt8], weights: [Float]) {
+    init(classes: Int, keys: [UInt64], starts: [UInt32], entryClasses: [UInt8], entryWeights: [Float]) {
+        precondition(classes <= 256 && starts.count == keys.count + 1 && entryClasses.count == entryWeights.count)
         self.classes = classes
-        self.fingerprints = fingerprints
-        self.rows = rows
+        self.keys = keys
         self.starts = starts
-        self.classOf = classOf
-        self.weights = weights
+        self.entryClasses = entryClasses
+        self.entryWeights = entryWeights
+        var size = 16
+        while size < keys.count * 3 / 2 + 1 { size *= 2 }
+        var slots = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
+        for (k, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            let length = min(255, Int(starts[k + 1] - starts[k]))
+            slots[slot] = UInt64(Self.fingerprint(key)) << 32 | UInt64(starts[k] & 0xFF_FFFF) << 8 | UInt64(length)
+        }
+        self.slots = slots
+        packed = zip(entryClasses, entryWeights).map { c, w in (w.bitPattern & 0xFFFF_FF00) | UInt32(c) }
     }
 
     /// Lays out `(key, weights)` pairs in the order given (deterministic), keeping non-zero weights.
     init(classes: Int, entries: [(key: UInt64, weights: [Float])]) {
-        precondition(classes <= 256)
-        var size = 16
-        while size < entries.count * 3 / 2 + 1 { size *= 2 }
-        var fingerprints = [UInt32](repeating: 0, count: size)
-        var rows = [Int32](repeating: -1, count: size)
-        var starts: [UInt32] = [0], classOf: [UInt8] = [], weights: [Float] = []
-        let mask = size - 1
-        for (n, e) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: e.key) & mask
-            while fingerprints[slot] != 0 { slot = (slot + 1) & mask }
-            fingerprints[slot] = Self.fingerprint(e.key)
-            rows[slot] = Int32(n)
+        var keys: [UInt64] = [], starts: [UInt32] = [0], classOf: [UInt8] = [], weights: [Float] = []
+        for e in entries {
+            keys.append(e.key)
             for (k, w) in e.weights.enumerated() where w != 0 { classOf.append(UInt8(k)); weights.append(w) }
             starts.append(UInt32(weights.count))
         }
-        self.init(classes: classes, fingerprints: fingerprints, rows: rows, starts: starts, classOf: classOf, weights: weights)
+        self.init(classes: classes, keys: keys, starts: starts, entryClasses: classOf, entryWeights: weights)
     }
 
     @inline(__always)
@@ -49,33 +55,32 @@ public struct PerceptronModel: Sendable {
     /// Adds each present feature's weights to `scores` (which holds `classes` values).
     @inline(__always)
     func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
-        fingerprints.withUnsafeBufferPointer { fp in
-            rows.withUnsafeBufferPointer { rp in
-                starts.withUnsafeBufferPointer { sp in
-                    classOf.withUnsafeBufferPointer { cp in
-                        weights.withUnsafeBufferPointer { wp in
-                            let mask = fp.count - 1
-                            for key in features {
-                                let f = Self.fingerprint(key)
-                                var slot = Int(truncatingIfNeeded: key) & mask
-                                var row = -1
-                                while true {
-                                    let g = fp[slot]
-                                    if g == f { row = Int(rp[slot]); break }
-                                    if g == 0 { break }
-                                    slot = (slot + 1) & mask
-                                }
-                                if row < 0 { continue }
-                                for k in Int(sp[row])..<Int(sp[row + 1]) { scores[Int(cp[k])] += wp[k] }
+        slots.withUnsafeBufferPointer { sp in
+            packed.withUnsafeBufferPointer { ep in
+                let mask = sp.count - 1
+                for key in features {
+                    let f = UInt64(Self.fingerprint(key))
+                    var slot = Int(truncatingIfNeeded: key) & mask
+                    while true {
+                        let s = sp[slot]
+                        if s >> 32 == f {
+                            let start = Int((s >> 8) & 0xFF_FFFF), end = start + Int(s & 0xFF)
+                            for k in start..<end {
+                                let e = ep[k]
+                                scores[Int(e & 0xFF)] += Float(bitPattern: e & 0xFFFF_FF00)
                             }
+                            break
                         }
+                        if s == 0 { break }
+                        slot = (slot + 1) & mask
                     }
                 }
             }
         }
     }
 
-    public var featureCount: Int { starts.count - 1 }
+    public var featureCount: Int { keys.count }
+    var weightCount: Int { entryWeights.count }
 }
 
 /// Trains a `PerceptronModel` with averaged-perceptron updates (the average taken with
@@ -86,6 +91,7 @@ final class PerceptronTrainer {
     private(set) var keys: [UInt64] = []
     private var w: [Double] = []
     private var u: [Double] = []
+    private var updates: [Int32] = []
     private var step: Double = 1
 
     init(classes: Int) { self.classes = classes }
@@ -113,18 +119,21 @@ final class PerceptronTrainer {
                 keys.append(f)
                 w.append(contentsOf: repeatElement(0, count: classes))
                 u.append(contentsOf: repeatElement(0, count: classes))
+                updates.append(0)
             }
+            updates[r] += 1
             let base = r * classes
             w[base + truth] += 1; u[base + truth] += step
             w[base + guess] -= 1; u[base + guess] -= step
         }
     }
 
-    /// The averaged weights, without rows whose every weight is below `threshold` in size.
-    func frozen(threshold: Double = 1e-3) -> PerceptronModel {
+    /// The averaged weights, without rows whose every weight is below `threshold` in size or
+    /// that fewer than `minUpdates` updates touched (rare features: a smaller, faster model).
+    func frozen(threshold: Double = 1e-3, minUpdates: Int32 = 1) -> PerceptronModel {
         var entries: [(key: UInt64, weights: [Float])] = []
         entries.reserveCapacity(keys.count)
-        for (r, key) in keys.enumerated() {
+        for (r, key) in keys.enumerated() where updates[r] >= minUpdates {
             let base = r * classes
             var row = [Float](repeating: 0, count: classes)
             var big = false

@@ -6,7 +6,7 @@ import Foundation
 /// rounding of scores that almost never changes a decision).
 extension SyntaxModel {
     static let magic = Array("KBSYNTAX".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
 
     public func serialized() -> [UInt8] {
         var out = ByteWriter()
@@ -23,7 +23,6 @@ extension SyntaxModel {
         out.u32(UInt32(parser.labels.count))
         for l in parser.labels { out.string(l) }
         out.model(parser.moves)
-        out.model(parser.labeller)
         return out.bytes
     }
 
@@ -46,10 +45,10 @@ extension SyntaxModel {
         let labelCount = Int(try r.u32())
         var labels: [String] = []
         for _ in 0..<labelCount { labels.append(try r.string()) }
-        let moves = try r.model(), labeller = try r.model()
+        let moves = try r.model()
         guard r.offset == bytes.count else { throw KBError.badModel(reason: "\(bytes.count - r.offset) bytes after the end") }
         self.init(tagger: Tagger(model: taggerModel, dictionary: dictionary), lemmatizer: Lemmatizer(table: table, rules: rules),
-                  parser: DependencyParser(moves: moves, labeller: labeller, labels: labels), provenance: provenance)
+                  parser: DependencyParser(moves: moves, labels: labels), provenance: provenance)
     }
 }
 
@@ -66,16 +65,14 @@ struct ByteWriter {
     }
     mutating func model(_ m: PerceptronModel) {
         u32(UInt32(m.classes))
-        u32(UInt32(m.fingerprints.count))
-        for f in m.fingerprints { u32(f) }
-        for r in m.rows { u32(UInt32(bitPattern: r)) }
-        u32(UInt32(m.starts.count))
-        for s in m.starts { u32(s) }
-        bytes.append(contentsOf: m.classOf)
-        let top = m.weights.reduce(Float(0)) { max($0, abs($1)) }
+        u32(UInt32(m.keys.count))
+        for k in m.keys { u64(k) }
+        for k in 0..<m.keys.count { bytes.append(UInt8(m.starts[k + 1] - m.starts[k])) }
+        bytes.append(contentsOf: m.entryClasses)
+        let top = m.entryWeights.reduce(Float(0)) { max($0, abs($1)) }
         let scale = top > 0 ? top / 32767 : 1
         f32(scale)
-        for w in m.weights {
+        for w in m.entryWeights {
             let q = Int16(clamping: Int((w / scale).rounded()))
             withUnsafeBytes(of: q.littleEndian) { bytes.append(contentsOf: $0) }
         }
@@ -108,27 +105,24 @@ struct ByteReader {
     }
     mutating func model() throws -> PerceptronModel {
         let classes = Int(try u32())
-        let slots = Int(try u32())
-        guard classes > 0, classes <= 256, slots > 0, slots & (slots - 1) == 0 else { throw KBError.badModel(reason: "a weight table of \(slots) slots") }
-        let f = try take(slots * 4), r = try take(slots * 4)
-        let fingerprints = (0..<slots).map { UInt32(littleEndian: f.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
-        let rows = (0..<slots).map { Int32(bitPattern: UInt32(littleEndian: r.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
-        let startCount = Int(try u32())
-        let s = try take(startCount * 4)
-        let starts = (0..<startCount).map { UInt32(littleEndian: s.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
-        guard let count = starts.last.map(Int.init), zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-            throw KBError.badModel(reason: "weight rows out of order")
-        }
-        let classOf = Array(try take(count))
+        let count = Int(try u32())
+        guard classes > 0, classes <= 256 else { throw KBError.badModel(reason: "a model of \(classes) classes") }
+        let k = try take(count * 8)
+        let keys = (0..<count).map { UInt64(littleEndian: k.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+        let lengths = try take(count)
+        var starts: [UInt32] = [0]
+        starts.reserveCapacity(count + 1)
+        for l in lengths { starts.append(starts.last! + UInt32(l)) }
+        let total = Int(starts.last!)
+        guard total < 1 << 24 else { throw KBError.badModel(reason: "\(total) weights in one model") }
+        let classOf = Array(try take(total))
         let scale = Float(bitPattern: try u32())
-        let w = try take(count * 2)
-        let weights = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for k in 0..<count { buffer[k] = Float(Int16(littleEndian: w.loadUnaligned(fromByteOffset: k * 2, as: Int16.self))) * scale }
-            initialized = count
+        let w = try take(total * 2)
+        let weights = [Float](unsafeUninitializedCapacity: total) { buffer, initialized in
+            for i in 0..<total { buffer[i] = Float(Int16(littleEndian: w.loadUnaligned(fromByteOffset: i * 2, as: Int16.self))) * scale }
+            initialized = total
         }
-        guard rows.allSatisfy({ $0 < startCount - 1 }), classOf.allSatisfy({ Int($0) < classes }) else {
-            throw KBError.badModel(reason: "a weight row past the end")
-        }
-        return PerceptronModel(classes: classes, fingerprints: fingerprints, rows: rows, starts: starts, classOf: classOf, weights: weights)
+        guard classOf.allSatisfy({ Int($0) < classes }) else { throw KBError.badModel(reason: "a weight of a class past the last") }
+        return PerceptronModel(classes: classes, keys: keys, starts: starts, entryClasses: classOf, entryWeights: weights)
     }
 }

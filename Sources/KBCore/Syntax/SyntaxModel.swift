@@ -16,8 +16,8 @@ public struct SyntaxModel: Sendable {
 
     /// Rows and weights of each part, for the trainer's log.
     public var sizes: String {
-        func f(_ m: PerceptronModel) -> String { "\(m.featureCount) features, \(m.weights.count) weights" }
-        return "tagger \(f(tagger.model)); moves \(f(parser.moves)); labeller \(f(parser.labeller)); lemmas \(lemmatizer.table.count) + \(lemmatizer.rules.count) rules"
+        func f(_ m: PerceptronModel) -> String { "\(m.featureCount) features, \(m.weightCount) weights" }
+        return "tagger \(f(tagger.model)); moves \(f(parser.moves)); lemmas \(lemmatizer.table.count) + \(lemmatizer.rules.count) rules"
     }
 
     /// Tags, lemmatizes and parses one sentence of words (UD tokenization).
