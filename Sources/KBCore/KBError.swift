@@ -19,6 +19,7 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
     case dictionary(file: String, line: Int, reason: String)
     case usage(String)
     case query(String)
+    case notUnderstood(QuestionNotUnderstood)
 
     public var errorDescription: String? {
         switch self {
@@ -38,6 +39,7 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
         case .dictionary(let file, let line, let reason): return "\(file):\(line): \(reason)"
         case .usage(let message): return message
         case .query(let message): return message
+        case .notUnderstood(let q): return q.description
         }
     }
 }

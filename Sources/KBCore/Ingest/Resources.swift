@@ -51,7 +51,8 @@ public struct Resources: Sendable {
         stanceLexicon = try StanceLexicon(cues: file("stances/cues.tsv"), polarity: file("stances/polarity.tsv"), topics: file("stances/topics.tsv"))
         eventCues = try EventCues(cues: file("events/cues.tsv"), filters: file("events/filters.tsv"), bodies: file("actors/bodies.txt"))
         var all = "extractor \(Self.extractorVersion)\n"
-        for key in files.keys.sorted() { all += key + "\n" + files[key]! + "\n" }
+        // The question side's dictionaries (query/) change no extracted record: not part of the fingerprint.
+        for key in files.keys.sorted() where !key.hasPrefix("query/") { all += key + "\n" + files[key]! + "\n" }
         version = String(SHA256.hex(all).prefix(16))
     }
 }
