@@ -54,13 +54,16 @@ extension QuestionParser {
         let unknown = (0..<n).filter { !known[$0] }
 
         // The form that reads most of the question, leniently: slots may hold words that name
-        // nothing, words may be left at the end.
+        // nothing (but no form's own word: "positions" or "and" is never part of a name), words
+        // may be left at the end.
+        let formWords = keywords.subtracting(["the", "'s"])
+        func holdable(_ r: Range<Int>) -> Bool { !r.contains { formWords.contains(text.lower[$0]) } }
         var best: (form: any QuestionForm.Type, parse: QuestionPattern.Parse, cost: Int)? = nil
         var formScores: [(any QuestionForm.Type, Int, Int)] = []
         for form in QuestionForms.all {
             var formBest: (Int, Int)? = nil
             for pattern in form.patterns {
-                for p in try pattern.parses(count: n, lower: text.lower, lenient: true, resolve: resolve) where p.evidence >= 1 {
+                for p in try pattern.parses(count: n, lower: text.lower, lenient: true, canHold: holdable, resolve: resolve) where p.evidence >= 1 {
                     let cost = p.unresolved + (n - p.end)
                     if best == nil || cost < best!.cost || (cost == best!.cost && p.evidence > best!.parse.evidence) { best = (form, p, cost) }
                     if formBest == nil || cost < formBest!.0 || (cost == formBest!.0 && p.evidence > formBest!.1) { formBest = (cost, p.evidence) }
@@ -81,10 +84,10 @@ extension QuestionParser {
             return out.map { QuestionText.join($0.map { text.words[$0] }) }
         }
         // A misspelt keyword ("positons") is the form's word, not a slot's: say so without placing it.
-        let formWords = Array(keywords) + Self.groupWords.keys
+        let keywordList = Array(keywords) + Self.groupWords.keys
         let misspeltKeyword = unknown.contains { i in
             let w = text.lower[i]
-            return w.count >= 3 && formWords.contains { k in let d = Self.distance(k, w); return d > 0 && d <= (w.count >= 5 ? 2 : 1) }
+            return w.count >= 3 && keywordList.contains { k in let d = Self.distance(k, w); return d > 0 && d <= (w.count >= 5 ? 2 : 1) }
         }
         if misspeltKeyword { best = nil }
         if let b = best {

@@ -62,7 +62,7 @@ struct QuestionPattern: Sendable {
     }
 
     /// A way the pattern reads the words: each slot's words, and its value (nil when lenient
-    /// matching let it take words that name nothing).
+    /// matching let it take words that name nothing, which `canHold` allows).
     struct Parse {
         var slots: [String: (range: Range<Int>, value: SlotValue?)] = [:]
         /// Where the pattern ended: the words from here on are not part of it.
@@ -76,7 +76,8 @@ struct QuestionPattern: Sendable {
     /// Every way the pattern reads `count` words from the start. Strict (`lenient` false): every
     /// slot resolved, every word used. Lenient: slots may take words that name nothing and words
     /// may be left at the end, for saying what was not understood.
-    func parses(count: Int, lower: [String], lenient: Bool, resolve: (String, Range<Int>) throws -> SlotValue?) rethrows -> [Parse] {
+    func parses(count: Int, lower: [String], lenient: Bool, canHold: (Range<Int>) -> Bool = { _ in true },
+                resolve: (String, Range<Int>) throws -> SlotValue?) rethrows -> [Parse] {
         var out: [Parse] = []
         func walk(_ es: ArraySlice<Element>, _ i: Int, _ p: Parse) throws {
             guard let first = es.first else {
@@ -96,7 +97,7 @@ struct QuestionPattern: Sendable {
                     if let v = try resolve(name, i..<j) {
                         var q = p; q.slots[name] = (i..<j, v); q.evidence += 1
                         try walk(rest, j, q)
-                    } else if lenient {
+                    } else if lenient, canHold(i..<j) {
                         var q = p; q.slots[name] = (i..<j, nil); q.unresolved += j - i
                         try walk(rest, j, q)
                     }

@@ -307,13 +307,13 @@ enum SQLBuilder {
             return Condition("st.topic_id = (SELECT id FROM topics WHERE key = " + p.bind(key) + ")")
         case .actor(let a):
             // The topic the writer stores for a statement aimed at an actor: 'actor:' and the actor's key.
-            let key = p.bind("actor:" + a.key)
             if a.isState, let cc = a.country {
                 // Aimed at the state (or its people), or about it, or about what it does ("Israeli strikes").
-                let c = p.bind(cc)
+                let c = p.bind(cc), key = p.bind("actor:" + a.key)
                 return Condition("(st.target_country = \(c) OR st.topic_id IN (SELECT id FROM topics WHERE country = \(c) OR key = \(key)))")
             }
-            return Condition("(st.target_id = " + p.bind(a.id) + " OR st.topic_id = (SELECT id FROM topics WHERE key = \(key)))", tally: nil)
+            let id = p.bind(a.id), key = p.bind("actor:" + a.key)
+            return Condition("(st.target_id = \(id) OR st.topic_id = (SELECT id FROM topics WHERE key = \(key)))", tally: nil)
         }
     }
 }

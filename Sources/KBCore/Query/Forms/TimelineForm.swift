@@ -2,7 +2,7 @@
 enum TimelineForm: QuestionForm {
     static let syntax = "timeline of <A> [and <B>]"
     static let summary = "events and statements of an actor (involving another), in date order"
-    static let examples = ["timeline of Israel and Russia", "chronology of Russia and Turkey"]
+    static let examples = ["timeline of Israel and Russia", "chronology of Iran"]
     static let patterns = [
         "timeline|chronology|history of|for <a> [and|with <b>]",
     ].map { QuestionPattern($0, lists: QuestionWords.lists) }

@@ -5,8 +5,8 @@ enum WhoForm: QuestionForm {
     static let summary = "statements whose predicate condemns (criticizes, welcomes, …) the topic, whatever act they were filed under; or events involving the actor"
     static let examples = [
         "who blamed Israel",
-        "who condemned Israeli strikes",
         "which countries criticized Israel in 2018",
+        "who warned Israel",
         "who met Putin",
     ]
     static let patterns = [

@@ -1,0 +1,20 @@
+import Foundation
+@testable import KBCore
+
+/// Asking questions of a database, and reading answers as "column | column" lines.
+enum Ask {
+    static func answer(_ q: String, db: String = Support.corpusDB, _ options: AnswerOptions = .all) throws -> QueryAnswer {
+        try QueryEngine(store: try KBStore.openReadOnly(path: db), resources: try QueryResources()).answer(q, options: options)
+    }
+
+    static func rows(_ a: QueryAnswer, _ keys: [String]) -> [String] {
+        a.records.map { r in keys.map { k in r.first { $0.0 == k }?.1.text ?? "" }.joined(separator: " | ") }
+    }
+
+    static func ids(_ a: QueryAnswer) -> [String] { rows(a, ["type", "id"]) }
+
+    /// The refusal a question gets (nil when it is answered).
+    static func refusal(_ q: String, db: String = Support.corpusDB) -> String? {
+        do { _ = try answer(q, db: db); return nil } catch { return (error as? LocalizedError)?.errorDescription ?? "\(error)" }
+    }
+}
