@@ -1,5 +1,3 @@
-import Foundation
-import GRDB
 import Testing
 @testable import KBCore
 
@@ -9,22 +7,14 @@ import Testing
 struct PositionsFormTests {
     /// The corpus database with one Israeli statement whose topic is Putin and whose target is not
     /// named: the writer stores its topic as 'actor:person:vladimir-putin'.
-    static let db: String = {
-        let path = (Support.tempDir() as NSString).appendingPathComponent("positions.db")
-        try! FileManager.default.copyItem(atPath: Support.corpusDB, toPath: path)
-        let q = try! DatabaseQueue(path: path)
-        try! q.write { db in
-            try db.execute(sql: "INSERT INTO topics(key, label, kind) VALUES ('actor:person:vladimir-putin', 'Vladimir Putin', 'actor')")
-            let topic = db.lastInsertedRowID
-            let israel = try Int64.fetchOne(db, sql: "SELECT id FROM actors WHERE key = 'state:ISR'")!
-            let row = try Row.fetchOne(db, sql: "SELECT source_id, id FROM sentences ORDER BY id LIMIT 1")!
-            try db.execute(sql: """
-                INSERT INTO stances(source_id, sentence_id, holder_id, holder_country, polarity, topic_id, act, cue, date, date_precision, date_basis)
-                VALUES (?, ?, ?, 'ISR', 'oppose', ?, 'CONSULT', 'said', '2019-05-01', 'day', 'text')
-                """, arguments: [row[0] as Int64, row[1] as Int64, israel, topic])
-        }
-        return path
-    }()
+    static let db = Ask.corpusCopy("positions.db") { db, source, sentence in
+        try db.execute(sql: "INSERT INTO topics(key, label, kind) VALUES ('actor:person:vladimir-putin', 'Vladimir Putin', 'actor')")
+        let topic = db.lastInsertedRowID
+        try db.execute(sql: """
+            INSERT INTO stances(source_id, sentence_id, holder_id, holder_country, polarity, topic_id, act, cue, date, date_precision, date_basis)
+            VALUES (?, ?, (SELECT id FROM actors WHERE key = 'state:ISR'), 'ISR', 'oppose', ?, 'CONSULT', 'said', '2019-05-01', 'day', 'text')
+            """, arguments: [source, sentence, topic])
+    }
 
     @Test("a holder's statements on an actor: the key the writer stores ('actor:' and the actor's key) is what the query binds")
     func actorTopicByKey() throws {

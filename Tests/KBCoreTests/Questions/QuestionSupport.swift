@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import KBCore
 
 /// Asking questions of a database, and reading answers as "column | column" lines.
@@ -16,5 +17,17 @@ enum Ask {
     /// The refusal a question gets (nil when it is answered).
     static func refusal(_ q: String, db: String = Support.corpusDB) -> String? {
         do { _ = try answer(q, db: db); return nil } catch { return (error as? LocalizedError)?.errorDescription ?? "\(error)" }
+    }
+
+    /// A copy of the corpus database with statements added by hand: `add` gets the connection, the
+    /// first sentence's source and id (the evidence of each added statement), and inserts.
+    static func corpusCopy(_ name: String, _ add: (Database, _ source: Int64, _ sentence: Int64) throws -> Void) -> String {
+        let path = (Support.tempDir() as NSString).appendingPathComponent(name)
+        try! FileManager.default.copyItem(atPath: Support.corpusDB, toPath: path)
+        try! DatabaseQueue(path: path).write { db in
+            let row = try Row.fetchOne(db, sql: "SELECT source_id, id FROM sentences ORDER BY id LIMIT 1")!
+            try add(db, row[0], row[1])
+        }
+        return path
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-import GRDB
 import Testing
 @testable import KBCore
 
@@ -10,25 +8,15 @@ struct WhoFormTests {
     /// The corpus database with three statements on Israeli strikes added by hand: a condemnation
     /// filed under CONSULT with neutral polarity (the act and polarity must not matter), one under
     /// ACCUSE, and a negated one ("did not condemn").
-    static let db: String = {
-        let path = (Support.tempDir() as NSString).appendingPathComponent("who.db")
-        try! FileManager.default.copyItem(atPath: Support.corpusDB, toPath: path)
-        let q = try! DatabaseQueue(path: path)
-        try! q.write { db in
-            let topic = try Int64.fetchOne(db, sql: "SELECT id FROM topics WHERE key = 'strikes:ISR'")!
-            let turkey = try Int64.fetchOne(db, sql: "SELECT id FROM actors WHERE key = 'state:TUR'")!
-            let row = try Row.fetchOne(db, sql: "SELECT source_id, id FROM sentences ORDER BY id LIMIT 1")!
-            let (source, sentence) = (row[0] as Int64, row[1] as Int64)
-            for (cue, act, polarity, negated, date) in [("strongly condemned", "CONSULT", "neutral", 0, "2019-03-01"), ("condemnation", "ACCUSE", "oppose", 0, "2019-03-02"),
-                                                       ("did not condemn", "ACCUSE", "oppose", 1, "2019-03-03")] {
-                try db.execute(sql: """
-                    INSERT INTO stances(source_id, sentence_id, holder_id, holder_country, polarity, topic_id, act, cue, negated, date, date_precision, date_basis)
-                    VALUES (?, ?, ?, 'TUR', ?, ?, ?, ?, ?, ?, 'day', 'text')
-                    """, arguments: [source, sentence, turkey, polarity, topic, act, cue, negated, date])
-            }
+    static let db = Ask.corpusCopy("who.db") { db, source, sentence in
+        for (cue, act, polarity, negated, date) in [("strongly condemned", "CONSULT", "neutral", 0, "2019-03-01"), ("condemnation", "ACCUSE", "oppose", 0, "2019-03-02"),
+                                                   ("did not condemn", "ACCUSE", "oppose", 1, "2019-03-03")] {
+            try db.execute(sql: """
+                INSERT INTO stances(source_id, sentence_id, holder_id, holder_country, polarity, topic_id, act, cue, negated, date, date_precision, date_basis)
+                VALUES (?, ?, (SELECT id FROM actors WHERE key = 'state:TUR'), 'TUR', ?, (SELECT id FROM topics WHERE key = 'strikes:ISR'), ?, ?, ?, ?, 'day', 'text')
+                """, arguments: [source, sentence, polarity, act, cue, negated, date])
         }
-        return path
-    }()
+    }
 
     @Test("who condemned: the predicate condemns, whatever the act and polarity; never a negated one")
     func condemned() throws {
