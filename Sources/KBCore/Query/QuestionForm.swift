@@ -22,6 +22,10 @@ struct QuestionSlots {
         if case .actor(let a)? = values[name] { return a }
         return nil
     }
+    func pair(_ name: String = "pair") -> (ActorRef, ActorRef)? {
+        if case .pair(let a, let b)? = values[name] { return (a, b) }
+        return nil
+    }
     func topic(_ name: String = "topic") -> TopicRef? {
         if case .topic(let t)? = values[name] { return t }
         return nil

@@ -31,7 +31,7 @@ public struct QuestionNotUnderstood: Error, Equatable, Sendable, CustomStringCon
 extension QuestionParser {
     static let roles: [String: String] = [
         "holder": "holder", "topic": "topic", "acts": "kind of event", "says": "statement verb", "does": "event verb",
-        "a": "first party", "b": "second party", "initiator": "initiator", "place": "place", "target": "target", "object": "actor",
+        "a": "first party", "b": "second party", "pair": "pair of parties", "initiator": "initiator", "place": "place", "target": "target", "object": "actor",
     ]
 
     func notUnderstood(_ question: String, _ text: QuestionText, _ understoodBefore: [String],

@@ -15,7 +15,9 @@ struct QuestionParser {
         "year": .year, "years": .year, "month": .month, "months": .month, "holder": .holder, "holders": .holder,
         "country": .holder, "countries": .holder, "source": .source, "sources": .source,
     ]
-    static let countOpeners: [[String]] = [["how", "many"], ["number", "of"], ["count", "of"]]
+    static let countOpeners: [[String]] = [["how", "many", "times"], ["how", "many"], ["how", "often"], ["number", "of"], ["count", "of"]]
+    /// Words that may stand before "by year": "grouped by year", "broken down by month".
+    static let groupLeads: [[String]] = [["grouped"], ["broken", "down"], ["split"], ["sorted"], ["listed"]]
 
     static func year(_ s: String) -> Int? {
         s.count == 4 && s.allSatisfy(\.isNumber) ? Int(s).flatMap { (1900...2100).contains($0) ? $0 : nil } : nil
@@ -41,6 +43,7 @@ struct QuestionParser {
             let v: SlotValue?
             switch kind {
             case .actor: v = lower.contains("'s") && lower.last != "'s" ? nil : try vocabulary.actor(QuestionText.join(words)).map(SlotValue.actor)
+            case .pair: v = try vocabulary.pair(words).map { SlotValue.pair($0.0, $0.1) }
             case .topic: v = try vocabulary.topic(words).map(SlotValue.topic)
             case .acts: v = vocabulary.acts(lower).map(SlotValue.acts)
             case .statementVerb: v = vocabulary.statementVerb(lower).map(SlotValue.statementVerb)
@@ -91,6 +94,11 @@ struct QuestionParser {
         func remove(_ k: Int, _ n: Int) { words.removeSubrange(k..<(k + n)); lower.removeSubrange(k..<(k + n)) }
         while i < lower.count {
             let w = lower[i]
+            if let lead = Self.groupLeads.first(where: { Array(lower[i...].prefix($0.count)) == $0 }), i + lead.count + 1 < lower.count,
+               ["by", "per"].contains(lower[i + lead.count]), Self.groupWords[lower[i + lead.count + 1]] != nil {
+                remove(i, lead.count)
+                continue
+            }
             if ["by", "per"].contains(w), i + 1 < lower.count, let g = Self.groupWords[lower[i + 1]] {
                 if let old = m.group {
                     throw KBError.query("The question groups twice ('by \(old.rawValue)' and '\(words[i]) \(words[i + 1])'): kb groups an answer one way. Keep one of them.")

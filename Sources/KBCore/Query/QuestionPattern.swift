@@ -4,7 +4,8 @@
 ///
 /// `word|word` is one word of those; `<name>` a slot, one or more words that must name, as a
 /// whole, what the slot takes (`topic`: a topic; `acts`: a class of events; `says`: a statement
-/// verb; `does`: an event verb; any other name: an actor); `[ … ]` an optional part; `$list` one
+/// verb; `does`: an event verb; `pair`: two actors joined by a hyphen, "Russia-US"; any other
+/// name: an actor); `[ … ]` an optional part; `$list` one
 /// word of the form's list of that name.
 struct QuestionPattern: Sendable {
     indirect enum Element: Sendable {
@@ -13,7 +14,7 @@ struct QuestionPattern: Sendable {
         case optional([Element])
     }
 
-    enum SlotKind: Sendable { case actor, topic, acts, statementVerb, eventVerb }
+    enum SlotKind: Sendable { case actor, pair, topic, acts, statementVerb, eventVerb }
 
     let text: String
     let elements: [Element]
@@ -43,6 +44,7 @@ struct QuestionPattern: Sendable {
         case "acts": return .acts
         case "says": return .statementVerb
         case "does": return .eventVerb
+        case "pair": return .pair
         default: return .actor
         }
     }
@@ -112,6 +114,7 @@ struct QuestionPattern: Sendable {
 /// What a slot of a question named.
 enum SlotValue: Sendable {
     case actor(ActorRef)
+    case pair(ActorRef, ActorRef)
     case topic(TopicRef)
     case acts(ActClass)
     case statementVerb(StatementAct)
@@ -119,6 +122,7 @@ enum SlotValue: Sendable {
     var describe: String {
         switch self {
         case .actor(let a): return a.description
+        case .pair(let a, let b): return "\(a) and \(b)"
         case .topic(let t): return t.description
         case .acts(let a): return a.description
         case .statementVerb(let s): return s.verb

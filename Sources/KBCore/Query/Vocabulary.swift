@@ -61,6 +61,14 @@ public struct Vocabulary {
         return nil
     }
 
+    /// Two actors joined by a hyphen, in one word: "Russia-US", "Israeli-Russian" (each half a name or adjective).
+    func pair(_ words: [String]) throws -> (ActorRef, ActorRef)? {
+        guard words.count == 1 else { return nil }
+        let halves = words[0].split(whereSeparator: { $0 == "-" || $0 == "–" }).map(String.init)
+        guard halves.count == 2, let a = try actor(halves[0]), let b = try actor(halves[1]) else { return nil }
+        return (a, b)
+    }
+
     /// The class of events a phrase names: a noun of Dictionaries/query/acts.tsv ("phone calls"),
     /// a noun of events/cues.tsv ("shelling"), "events", "events of type T" or "T events".
     func acts(_ words: [String]) -> ActClass? {

@@ -41,5 +41,6 @@ struct BetweenFormTests {
         #expect(Ask.rows(s, ["n", "oppose", "support"]) == ["5 | 2 | 3"])
         #expect(AnswerTable.render(s) == "5 statements · oppose 2, support 3\n")
         #expect(try Ask.answer("how many Russian positions on Israel in 2017").records.map { $0.first { $0.0 == "n" }?.1 } == [.int(0)])
+        #expect(Ask.rows(try Ask.answer("how many times did Putin call Netanyahu"), ["n"]) == ["2"])
     }
 }

@@ -3,7 +3,7 @@
 /// either side first.
 enum BetweenForm: QuestionForm {
     static let syntax = "<acts> between <A> and <B>"
-    static let summary = "meetings (in person), phone calls, or events of type T between two parties, either side first; also \"<A>'s <acts> with <B>\""
+    static let summary = "meetings (in person), phone calls, or events of type T between two parties, either side first; also \"<A>'s <acts> with <B>\", \"did <A> meet|call <B>\", \"Russia-US phone calls\""
     static let examples = [
         "meetings between Israel and Russia by year",
         "phone calls between Putin and Netanyahu",
@@ -14,10 +14,19 @@ enum BetweenForm: QuestionForm {
         "<acts> between <a> and|&|with <b>",
         "<acts> of <a> with|and <b>",
         "<a> ['s] <acts> with <b>",
+        "[when] did|has|have <a> <does> [with] <b>",
+        "<pair> <acts>",
     ].map { QuestionPattern($0, lists: QuestionWords.lists) }
 
     static func plan(_ slots: QuestionSlots, _ m: QuestionModifiers) throws -> QueryPlan {
-        .between(a: slots.actor("a")!, b: slots.actor("b")!, acts: slots.acts("acts")!, years: m.years, group: m.group)
+        if let (a, b) = slots.pair() { return .between(a: a, b: b, acts: slots.acts("acts")!, years: m.years, group: m.group) }
+        let a = slots.actor("a")!, b = slots.actor("b")!
+        if let acts = slots.acts("does") {
+            // "did Putin meet Netanyahu": either side; "did Israel strike Syria": A acted on B.
+            if acts.eitherSide { return .between(a: a, b: b, acts: acts, years: m.years, group: m.group) }
+            return .events(initiator: a, acts: acts, place: nil, target: b, years: m.years, group: m.group)
+        }
+        return .between(a: a, b: b, acts: slots.acts("acts")!, years: m.years, group: m.group)
     }
 }
 
