@@ -14,6 +14,8 @@ public final class QueryResources: @unchecked Sendable {
     /// Openers, closers and words allowed anywhere (`query/fillers.tsv`), as lowercase token lists.
     public let openers: [[String]]
     public let closers: [[String]]
+    /// Phrases read as a shorter word (`query/phrases.tsv`): "with regard to" → "regarding", longest first.
+    public let phrases: [(phrase: [String], readAs: [String])]
     /// Nouns that make a state's adjective name the state: "Russian officials".
     public let bodies: Set<String>
     private let topicText: String
@@ -63,6 +65,12 @@ public final class QueryResources: @unchecked Sendable {
         // Longest first, so that "what are" is taken whole before "what".
         self.openers = openers.sorted { $0.count > $1.count }
         self.closers = closers.sorted { $0.count > $1.count }
+        var phrases: [([String], [String])] = []
+        for (n, f) in TSV.rows(try file("query/phrases.tsv")) {
+            guard f.count >= 2, !f[0].isEmpty, !f[1].isEmpty else { throw KBError.dictionary(file: "query/phrases.tsv", line: n, reason: "expected a phrase, then what it is read as") }
+            phrases.append((f[0].lowercased().split(separator: " ").map(String.init), f[1].lowercased().split(separator: " ").map(String.init)))
+        }
+        self.phrases = phrases.sorted { $0.0.count > $1.0.count }
         var bodies: Set<String> = []
         for (_, f) in TSV.rows(files["actors/bodies.txt"] ?? "") where !f[0].isEmpty { bodies.insert(f[0].lowercased()) }
         self.bodies = bodies

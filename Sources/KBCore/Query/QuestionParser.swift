@@ -28,6 +28,7 @@ struct QuestionParser {
         guard !text.words.isEmpty else { throw KBError.query("The question is empty. Questions kb answers: \(QuestionForms.oneLine).") }
         var m = QuestionModifiers()
         var understood: [String] = []
+        rewritePhrases(&text)
         stripOpeners(&text, &m)
         if m.countOnly { understood.append("counts only (how many)") }
         try extractModifiers(&text, &m, &understood)
@@ -61,6 +62,22 @@ struct QuestionParser {
             }
         }
         throw try notUnderstood(question, text, understood, resolve)
+    }
+
+    /// Phrases of `query/phrases.tsv` replaced by what they are read as.
+    func rewritePhrases(_ text: inout QuestionText) {
+        var words = text.words, lower = text.lower
+        var i = 0
+        while i < lower.count {
+            if let (phrase, readAs) = vocabulary.resources.phrases.first(where: { Array(lower[i...].prefix($0.phrase.count)) == $0.phrase }) {
+                words.replaceSubrange(i..<(i + phrase.count), with: readAs)
+                lower.replaceSubrange(i..<(i + phrase.count), with: readAs)
+                i += readAs.count
+            } else {
+                i += 1
+            }
+        }
+        text = QuestionText(words: words)
     }
 
     /// "how many", then openers ("what are", "show me", "the"); closers ("please") at the end.

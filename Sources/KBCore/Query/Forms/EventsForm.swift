@@ -8,8 +8,8 @@ enum EventsForm: QuestionForm {
         "strikes by Israel in Syria",
     ]
     static let patterns = [
-        "[<initiator> ['s]] <acts> [in <place>] [on|against|into|targeting|of <target>] [in <place>]",
-        "<acts> by <initiator> [in <place>] [on|against|into|targeting|of <target>] [in <place>]",
+        "[<initiator> ['s]] <acts> [in|inside|within <place>] [on|against|into|targeting|of <target>] [in|inside|within <place>]",
+        "<acts> by <initiator> [in|inside|within <place>] [on|against|into|targeting|of <target>] [in|inside|within <place>]",
     ].map { QuestionPattern($0, lists: QuestionWords.lists) }
 
     static func plan(_ slots: QuestionSlots, _ m: QuestionModifiers) throws -> QueryPlan {
