@@ -21,6 +21,7 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
     case query(String)
     /// The syntax model (tagger, lemmatizer, parser) is missing or damaged.
     case badModel(reason: String)
+    case notUnderstood(QuestionNotUnderstood)
 
     public var errorDescription: String? {
         switch self {
@@ -41,6 +42,7 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
         case .usage(let message): return message
         case .query(let message): return message
         case .badModel(let reason): return "syntax model: \(reason). Rebuild kb, or retrain it with: swift run -c release kb-train"
+        case .notUnderstood(let q): return q.description
         }
     }
 }

@@ -27,8 +27,8 @@ enum Terminal {
     static func warning(_ message: String) {
         FileHandle.standardError.write(Data("kb: warning: \(message)\n".utf8))
     }
-    static func info(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    static func info(_ message: String, newline: Bool = true) {
+        FileHandle.standardError.write(Data((newline ? "\(message)\n" : message).utf8))
     }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

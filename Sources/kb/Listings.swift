@@ -29,7 +29,7 @@ struct Events: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @OptionGroup var output: FormatOption
 
-    @Option(name: .long, help: ArgumentHelp("Initiator or target: a name, adjective or ISO code.", valueName: "A"))
+    @Option(name: .long, help: ArgumentHelp("Initiator or target: a name, adjective, seat or ISO code, as in kb query (a state covers everyone who acted for it).", valueName: "A"))
     var actor: String?
 
     @Option(name: .long, help: ArgumentHelp("PLOVER type, e.g. ASSAULT or CONSULT.", valueName: "T"))
@@ -41,7 +41,7 @@ struct Events: ParsableCommand {
     func run() throws {
         let records = try reportingErrors { () throws -> [Record] in
             let store = try KBStore.openReadOnly(path: database.path)
-            return try Listing.events(store: store, actor: actor, type: type, year: year)
+            return try Listing.events(store: store, resources: try QueryResources(), actor: actor, type: type, year: year)
         }
         write(output.resolved.render(records))
     }
@@ -53,10 +53,10 @@ struct Stances: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @OptionGroup var output: FormatOption
 
-    @Option(name: .long, help: ArgumentHelp("Holder: a state (name, adjective or ISO code) or organization.", valueName: "H"))
+    @Option(name: .long, help: ArgumentHelp("Holder, as in kb query: a state (name, adjective, seat or ISO code: its statements and those of everyone who spoke for it), an organization, or a person (as speaker).", valueName: "H"))
     var holder: String?
 
-    @Option(name: .long, help: ArgumentHelp("Topic: its label or key, e.g. \"Israeli strikes\" or iran_presence_syria.", valueName: "T"))
+    @Option(name: .long, help: ArgumentHelp("Topic, as in kb query: a class of events (\"Israeli strikes\"), a topic's label or key (iran_presence_syria), or an actor.", valueName: "T"))
     var topic: String?
 
     @Option(name: .long, help: ArgumentHelp("The year it was stated.", valueName: "Y"))
@@ -65,7 +65,7 @@ struct Stances: ParsableCommand {
     func run() throws {
         let records = try reportingErrors { () throws -> [Record] in
             let store = try KBStore.openReadOnly(path: database.path)
-            return try Listing.stances(store: store, holder: holder, topic: topic, year: year)
+            return try Listing.stances(store: store, resources: try QueryResources(), holder: holder, topic: topic, year: year)
         }
         write(output.resolved.render(records))
     }

@@ -7,19 +7,17 @@ struct Query: ParsableCommand {
         commandName: "query",   // named here: deriving it from the type name costs ArgumentParser reflection at every start
         abstract: "Answer a question from the database, with the evidence for every row.",
         discussion: """
-        Questions:
-          <holder> positions|stances|statements|views on <topic> [in YEAR|since YEAR|between YEAR and YEAR] [by year|holder|source]
-          <initiator> <event noun> [in <place>] [on|against <target>] [by year]
-          meetings between A and B [by year]
-          who condemned|criticized|blamed|supported|welcomed|met|struck <actor> [in YEAR]
-          what did <person> say [about <topic>]
-          timeline of A [and B]
+        Questions (a question is read whole: a word kb does not understand makes it refuse, naming the word):
+        \(QuestionCatalog.help)
         Examples:
           kb query "Russian positions on Israeli strikes by year"
-          kb query "meetings between Israel and Russia by year"
+          kb query "phone calls between Putin and Netanyahu"
+          kb query "how many meetings between Israel and Russia by year"
           kb query --sql --explain "Israeli strikes in Syria by year"
           kb query --all --format csv "Russian positions on Israel by year" > all.csv
-        The table shows each group (year, holder or source) with how many records answer it, counted over \
+        --sql and --explain print to standard error, so that standard output holds the answer alone; \
+        with --dry-run they print to standard output and the question is not run. \
+        The table shows each group (year, month, holder or source) with how many records answer it, counted over \
         all of them, and the first \(AnswerOptions.defaultLimit) evidence rows of each group in date order \
         (--limit N, or --all for every row); a note on standard error says what was left out. The other \
         formats print every record unless --limit N is given. JSON Lines rows carry `group_rows`: how \
@@ -30,13 +28,16 @@ struct Query: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @OptionGroup var output: FormatOption
 
-    @Flag(name: .long, help: "Print the SQL (with its parameters) before the answer.")
+    @Flag(name: .long, help: "Print the SQL (with its parameters) on standard error before the answer.")
     var sql = false
 
-    @Flag(name: .long, help: "Print the plan the question became before the answer.")
+    @Flag(name: .long, help: "Print the plan the question became on standard error before the answer.")
     var explain = false
 
-    @Option(name: .long, help: ArgumentHelp("Print at most N evidence rows per group (default: \(AnswerOptions.defaultLimit) in the table, every row in other formats); counts cover every row.", valueName: "N"))
+    @Flag(name: .customLong("dry-run"), help: "Print the plan and the SQL on standard output (only those of --sql and --explain, when given) without running the question.")
+    var dryRun = false
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Print at most N evidence rows per group (default: \(AnswerOptions.defaultLimit) in the table, every row in other formats); counts cover every row.", valueName: "N"))
     var limit: Int?
 
     @Flag(name: .long, help: "Print every evidence row.")
@@ -57,15 +58,29 @@ struct Query: ParsableCommand {
         // feed programs and print every record unless --limit says otherwise.
         let options = AnswerOptions(limit: all ? nil : (limit ?? (format == .table ? AnswerOptions.defaultLimit : nil)),
                                     polarityCounts: format == .table)
+        func header(_ parsed: ParsedQuestion, _ query: SQLQuery, countOnly: Bool) -> String {
+            var out = ""
+            if explain || !sql {
+                let rows = countOnly ? "none: the counts only (how many)"
+                    : options.limit.map { "the first \($0) of each group in date order; counts cover every row (--limit N, --all)" } ?? "every row (--all)"
+                out += "-- plan: " + parsed.plan.explanation.replacingOccurrences(of: "\n", with: "\n--   ") + "\n--   rows:      " + rows + "\n"
+            }
+            if sql || !explain { out += query.display }
+            return out
+        }
+        if dryRun {
+            let (parsed, query) = try reportingErrors { () throws -> (ParsedQuestion, SQLQuery) in
+                let store = try KBStore.openReadOnly(path: database.path)
+                return try QueryEngine(store: store, resources: try QueryResources()).prepare(text, options: options)
+            }
+            write(header(parsed, query, countOnly: parsed.modifiers.countOnly))
+            return
+        }
         let answer = try reportingErrors { () throws -> QueryAnswer in
             let store = try KBStore.openReadOnly(path: database.path)
             return try QueryEngine(store: store, resources: try QueryResources()).answer(text, options: options)
         }
-        if explain {
-            let rows = options.limit.map { "the first \($0) of each group in date order; counts cover every row (--limit N, --all)" } ?? "every row (--all)"
-            write("-- plan: " + answer.plan.explanation.replacingOccurrences(of: "\n", with: "\n--   ") + "\n--   rows:      " + rows + "\n")
-        }
-        if sql { write(answer.query.display) }
+        if sql || explain { Terminal.info(header(answer.question, answer.query, countOnly: answer.isCountOnly), newline: false) }
         write(format == .table ? AnswerTable.render(answer) : format.render(answer.records))
         if let note = answer.omissionNote { Terminal.info("kb: " + note) }
     }
@@ -108,7 +123,7 @@ struct Search: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @OptionGroup var output: FormatOption
 
-    @Option(name: .long, help: "At most this many sentences.")
+    @Option(name: .long, parsing: .unconditional, help: "At most this many sentences.")
     var limit = 20
 
     @Flag(name: .long, help: "Rank and print every matching sentence.")

@@ -43,6 +43,17 @@ struct DocsTests {
         #expect(!r.stdout.contains("No rows answer"), "\(line) found nothing")
     }
 
+    @Test("the README's list of questions is the registry's")
+    func questionList() {
+        #expect(Self.block(after: "### Questions", language: "").joined(separator: "\n") == QuestionCatalog.readmeBlock)
+    }
+
+    @Test("every example of every question form answers with rows on the corpus database", arguments: QuestionCatalog.examples)
+    func formExample(_ question: String) throws {
+        let a = try QueryEngine(store: try KBStore.openReadOnly(path: Support.corpusDB), resources: try QueryResources()).answer(question)
+        #expect(!a.records.isEmpty, "\(question) answered nothing")
+    }
+
     @Test("every sqlite3 recipe in the README runs and returns rows")
     func recipes() throws {
         let sql = Self.block(after: "### sqlite3 recipes", language: "sql").joined(separator: "\n")

@@ -119,10 +119,12 @@ struct QueryBoundTests {
     @Test("--sql shows the statement that runs, with its bound limit")
     func sqlShown() throws {
         let r = try Support.run(["query", "--db", Self.fixture.db, "--sql", "--limit", "3", "--format", "jsonl", Self.question])
-        #expect(r.stdout.contains("ORDER BY st.date, st.id LIMIT ?4"))
-        #expect(r.stdout.contains("-- parameters: ?1 = \"RUS\", ?2 = \"ASSAULT\", ?3 = \"ISR\", ?4 = 3\n"))
+        // On standard error: standard output holds the JSON Lines alone.
+        #expect(r.stderr.contains("ORDER BY st.date, st.id LIMIT ?4"))
+        #expect(r.stderr.contains("-- parameters: ?1 = \"RUS\", ?2 = \"ASSAULT\", ?3 = \"ISR\", ?4 = 3\n"))
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("{") })
         let all = try Support.run(["query", "--db", Self.fixture.db, "--sql", "--all", "--format", "jsonl", Self.question])
-        #expect(all.stdout.contains("?4 = -1\n"))
+        #expect(all.stderr.contains("?4 = -1\n"))
     }
 
     /// Tallies and links against a recount from the tables they summarize.

@@ -58,7 +58,8 @@ public struct Resources: Sendable {
         syntax = try SyntaxModel.builtIn.get()
         grammar = try GrammarClasses(files: files)
         var all = "extractor \(Self.extractorVersion)\n"
-        for key in files.keys.sorted() { all += key + "\n" + files[key]! + "\n" }
+        // The question side's dictionaries (query/) change no extracted record: not part of the fingerprint.
+        for key in files.keys.sorted() where !key.hasPrefix("query/") { all += key + "\n" + files[key]! + "\n" }
         version = String(SHA256.hex(all).prefix(16))
     }
 }

@@ -3,6 +3,7 @@
 /// printed or not); each row shows its evidence, speaker, source and date.
 public enum AnswerTable {
     public static func render(_ answer: QueryAnswer, width: Int = 56) -> String {
+        if answer.isCountOnly { return counts(answer) }
         if answer.records.isEmpty { return "No rows answer this question.\n" }
         var rowsOf = Array(repeating: [Record](), count: answer.groups.count)
         for (r, g) in zip(answer.records, answer.recordGroups) { rowsOf[g].append(r) }
@@ -44,6 +45,23 @@ public enum AnswerTable {
         if answer.records.contains(where: { $0.first { $0.0 == "date_basis" }?.1 == .string("publication") }) {
             out += "\n* the text gives no date: the publication date stands in.\n"
         }
+        return out
+    }
+
+    /// "How many …": each group's count (and, for statements, its polarities), without rows.
+    static func counts(_ answer: QueryAnswer) -> String {
+        let stances = answer.query.sql.contains("'stance' AS type")
+        let noun = { (n: Int) in stances ? (n == 1 ? "statement" : "statements") : answer.query.sql.contains("'event' AS type") ? (n == 1 ? "event" : "events") : (n == 1 ? "row" : "rows") }
+        if answer.groups.isEmpty || answer.total == 0 { return "0 \(noun(0))\n" }
+        var out = ""
+        for g in answer.groups {
+            var line = "\(g.total.grouped) \(noun(g.total))"
+            if stances, let polarity = g.polarity {
+                line += " · " + SQLBuilder.polarities.compactMap { p in polarity[p].flatMap { $0 > 0 ? "\(p) \($0.grouped)" : nil } }.joined(separator: ", ")
+            }
+            out += (g.key.map { "\($0): " } ?? "") + line + "\n"
+        }
+        if answer.grouping != nil { out += "\(answer.total.grouped) \(noun(answer.total)) in all\n" }
         return out
     }
 }

@@ -34,53 +34,52 @@ public enum Listing {
         }
     }
 
-    static func country(_ db: Database, _ name: String) throws -> String? {
-        if name.count == 3, name == name.uppercased() { return name }
-        return try String.fetchOne(db, sql: """
-            SELECT a.country FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
-            WHERE al.alias = ? COLLATE NOCASE AND a.kind = 'state' LIMIT 1
-            """, arguments: [name])
-    }
-
-    public static func events(store: KBStore, actor: String?, type: String?, year: Int?) throws -> [Record] {
+    /// `kb events`: the actor resolved as a question resolves it (a state: everyone who acted for
+    /// it; another actor: itself), on either side.
+    public static func events(store: KBStore, resources: QueryResources, actor: String?, type: String?, year: Int?) throws -> [Record] {
         try store.read { db in
             var conditions: [String] = []
-            var args: [DatabaseValue] = []
+            var p = SQLBuilder.Parameters()
             if let a = actor {
-                if let cc = try country(db, a) {
-                    conditions.append("(initiator_country = ? OR target_country = ?)"); args += [cc.databaseValue, cc.databaseValue]
-                } else {
-                    conditions.append("(initiator LIKE ? OR target LIKE ?)"); args += [("%" + a + "%").databaseValue, ("%" + a + "%").databaseValue]
-                }
+                let ref = try Vocabulary(db: db, resources: resources).requireActor(a, option: "--actor")
+                let i = SQLBuilder.eventParty("initiator", ref, &p), t = SQLBuilder.eventParty("target", ref, &p)
+                conditions.append("id IN (SELECT e.id FROM events e WHERE \(i.row) OR \(t.row))")
             }
             if let t = type {
                 guard EventType(rawValue: t.uppercased()) != nil else { throw KBError.usage("unknown event type '\(t)': use one of \(EventType.allCases.map(\.rawValue).joined(separator: ", "))") }
-                conditions.append("event_type = ?"); args.append(t.uppercased().databaseValue)
+                conditions.append("event_type = " + p.bind(t.uppercased()))
             }
-            if let y = year { conditions.append("year = ?"); args.append(y.databaseValue) }
+            if let y = year { conditions.append("year = " + p.bind(y)) }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try rows(db, """
                 SELECT date, event_type, initiator, initiator_country, target, target_country, location, cue, sentence, file
                 FROM events_view \(whereClause) ORDER BY date IS NULL, date, id
-                """, args)
+                """, p.values)
         }
     }
 
-    public static func stances(store: KBStore, holder: String?, topic: String?, year: Int?) throws -> [Record] {
+    /// `kb stances`: the holder and the topic resolved as a question resolves them ("Russia", "Moscow",
+    /// "Russian officials", a person as speaker; "Israeli strikes", a topic's label or key).
+    public static func stances(store: KBStore, resources: QueryResources, holder: String?, topic: String?, year: Int?) throws -> [Record] {
         try store.read { db in
+            let vocabulary = Vocabulary(db: db, resources: resources)
             var conditions: [String] = []
-            var args: [DatabaseValue] = []
+            var p = SQLBuilder.Parameters()
+            var holderRef: ActorRef? = nil
             if let h = holder {
-                if let cc = try country(db, h) { conditions.append("holder_country = ?"); args.append(cc.databaseValue) }
-                else { conditions.append("(holder LIKE ? OR speaker LIKE ?)"); args += [("%" + h + "%").databaseValue, ("%" + h + "%").databaseValue] }
+                let ref = try vocabulary.requireActor(h, option: "--holder")
+                holderRef = ref
+                conditions.append(SQLBuilder.holderCondition(ref, &p).row)
             }
-            if let t = topic { conditions.append("(topic LIKE ? OR topic_key = ?)"); args += [("%" + t + "%").databaseValue, t.databaseValue] }
-            if let y = year { conditions.append("year = ?"); args.append(y.databaseValue) }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            if let t = topic {
+                conditions.append(SQLBuilder.topicCondition(try vocabulary.requireTopic(t), holder: holderRef, &p).row)
+            }
+            if let y = year { conditions.append("st.year = " + p.bind(y)) }
+            let whereClause = conditions.isEmpty ? "" : "WHERE id IN (SELECT st.id FROM stances st WHERE " + conditions.joined(separator: " AND ") + ")"
             return try rows(db, """
                 SELECT date, holder, speaker, polarity, topic, act, quote, sentence, file
                 FROM stance_statements_view \(whereClause) ORDER BY date IS NULL, date, id
-                """, args)
+                """, p.values)
         }
     }
 }

@@ -24,11 +24,16 @@ public struct QueryAnswer: Sendable {
     public var groups: [AnswerGroup]
     /// For each record, the index of its group in `groups`.
     public var recordGroups: [Int]
+    /// The question as kb read it: its form and modifiers.
+    public var question: ParsedQuestion
+
+    /// Whether the question asked for counts only ("how many …"): `records` are then one per group.
+    public var isCountOnly: Bool { options.countOnly }
 
     /// Records that answer the question, printed or not.
     public var total: Int { groups.reduce(0) { $0 + $1.total } }
     /// Whether the limit per group left rows out.
-    public var isPartial: Bool { groups.contains { $0.shown < $0.total } }
+    public var isPartial: Bool { !options.countOnly && groups.contains { $0.shown < $0.total } }
 
     /// One line for standard error when rows were left out, naming each group that lost some:
     /// "showing 20 of 936 rows for 2012, 20 of 1,020 for 2013 (40 of 1,956 in all); --limit N shows N per year, --all prints every row".
@@ -70,22 +75,34 @@ public struct QueryEngine {
         self.resources = resources
     }
 
-    public func plan(_ question: String) throws -> QueryPlan {
+    /// The question read whole, or refused (`KBError.notUnderstood`).
+    public func parse(_ question: String) throws -> ParsedQuestion {
         try store.read { db in try QuestionParser(vocabulary: Vocabulary(db: db, resources: resources)).parse(question) }
     }
 
-    /// Answers a question: every group counted, at most `options.limit` rows of each printed.
+    public func plan(_ question: String) throws -> QueryPlan { try parse(question).plan }
+
+    /// The question read and its SQL, without running it (`--dry-run`).
+    public func prepare(_ question: String, options: AnswerOptions = AnswerOptions()) throws -> (ParsedQuestion, SQLQuery) {
+        let parsed = try parse(question)
+        var options = options
+        options.countOnly = parsed.modifiers.countOnly
+        if options.countOnly { options.polarityCounts = true }
+        return (parsed, SQLBuilder.build(parsed.plan, options))
+    }
+
+    /// Answers a question: every group counted, at most `options.limit` rows of each printed
+    /// ("how many …": the counts only).
     public func answer(_ question: String, options: AnswerOptions = AnswerOptions()) throws -> QueryAnswer {
         if let l = options.limit, l < 1 { throw KBError.usage("--limit must be at least 1 (--all prints every row)") }
         return try store.read { db in
-            let plan = try QuestionParser(vocabulary: Vocabulary(db: db, resources: resources)).parse(question)
+            let parsed = try QuestionParser(vocabulary: Vocabulary(db: db, resources: resources)).parse(question)
+            let plan = parsed.plan
+            var options = options
+            options.countOnly = parsed.modifiers.countOnly
+            if options.countOnly { options.polarityCounts = true }
             let query = SQLBuilder.build(plan, options)
-            var grouping: Grouping? = nil
-            switch plan {
-            case .positions(_, _, _, let g), .events(_, _, _, _, _, _, let g), .meetings(_, _, _, let g), .who(_, _, _, let g), .said(_, _, _, let g):
-                grouping = g
-            case .timeline: grouping = nil
-            }
+            let grouping = plan.grouping
             var records: [Record] = []
             var groups: [AnswerGroup] = []
             var recordGroups: [Int] = []
@@ -93,6 +110,26 @@ public struct QueryEngine {
             let statement = try db.makeStatement(sql: query.sql)
             let reader = RecordReader(statement.columnNames)
             let rows = try Row.fetchCursor(statement, arguments: StatementArguments(query.arguments))
+            if options.countOnly {
+                while let row = try rows.next() {
+                    var record: Record = [("type", .string("count")), ("of", .from(reader.string(row, .type))), ("group", .from(reader.string(row, .group))),
+                                          ("n", .from(reader.int(row, .group_rows)))]
+                    var polarity: [String: Int]? = nil
+                    if reader.has(.group_oppose) {
+                        polarity = [:]
+                        for (p, c) in zip(SQLBuilder.polarities, [RecordReader.C.group_oppose, .group_support, .group_mixed, .group_neutral]) {
+                            polarity![p] = reader.int(row, c) ?? 0
+                            record.append((p, .from(reader.int(row, c) ?? 0)))
+                        }
+                    }
+                    if grouping == nil { record.remove(at: 2) }
+                    recordGroups.append(groups.count)
+                    groups.append(AnswerGroup(key: grouping == nil ? nil : reader.string(row, .group), total: reader.int(row, .group_rows) ?? 0, shown: 0, polarity: polarity))
+                    records.append(record)
+                }
+                return QueryAnswer(plan: plan, query: query, records: records, grouping: grouping, options: options,
+                                   groups: groups, recordGroups: recordGroups, question: parsed)
+            }
             while let row = try rows.next() {
                 let record = reader.record(row, grouping)
                 // The group as SQL counted it (a holder's id, not its name, which two actors may share).
@@ -114,14 +151,19 @@ public struct QueryEngine {
                 records.append(record)
             }
             return QueryAnswer(plan: plan, query: query, records: records, grouping: grouping, options: options,
-                               groups: groups, recordGroups: recordGroups)
+                               groups: groups, recordGroups: recordGroups, question: parsed)
         }
     }
 
     /// Runs ad-hoc SQL (`kb sql`) on the read-only connection.
     public static func sql(_ text: String, store: KBStore) throws -> [Record] {
         try store.read { db in
-            try Row.fetchAll(db, sql: text).map { row in row.columnNames.map { ($0, JSONValue.from(row[$0] as DatabaseValue)) } }
+            do {
+                return try Row.fetchAll(db, sql: text).map { row in row.columnNames.map { ($0, JSONValue.from(row[$0] as DatabaseValue)) } }
+            } catch let error as DatabaseError where error.message?.hasPrefix("Multiple statements found") == true {
+                // GRDB's message names its own API; the user can only split the text.
+                throw KBError.usage("kb sql runs one statement at a time: run each statement (up to its ';') as a kb sql of its own")
+            }
         }
     }
 
@@ -202,7 +244,7 @@ public struct QueryEngine {
         enum C: Int, CaseIterable {
             case type, file, id, date, date_basis, year, holder, holder_country, speaker, polarity, topic, target, act, cue, quote
             case event_type, cameo, initiator, initiator_country, target_country, location, what, who, country
-            case sentence, source_title, group_rows, group_key, group_oppose, group_support, group_mixed, group_neutral
+            case sentence, source_title, group, group_rows, group_key, group_oppose, group_support, group_mixed, group_neutral
         }
         let position: [Int?]
 
@@ -239,6 +281,7 @@ public struct QueryEngine {
             case .holder: out.append(("group", .from(string(r, .holder) ?? string(r, .initiator))))
             case .source: out.append(("group", s(.file)))
             case .year: out.append(("group", .from(int(r, .year).map(String.init) ?? "undated")))
+            case .month: out.append(("group", .from(string(r, .date).map { String($0.prefix(7)) } ?? "undated")))
             case nil: break
             }
             out.append(("group_rows", .from(int(r, .group_rows))))

@@ -1,6 +1,8 @@
 /// An actor named in a question, resolved through the database's aliases.
 public struct ActorRef: Sendable, Equatable, CustomStringConvertible {
     public var id: Int64
+    /// The actor's stable key ('state:ISR', 'person:vladimir-putin'): what topics of kind actor store.
+    public var key: String
     public var name: String
     public var kind: String
     public var country: String?
@@ -28,6 +30,41 @@ public enum TopicRef: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// A class of events a question names ("meetings", "phone calls", "strikes", "events of type
+/// AGREE"), from Dictionaries/query/acts.tsv or the nouns of events/cues.tsv.
+public struct ActClass: Sendable, Equatable, CustomStringConvertible {
+    public var name: String
+    /// PLOVER types; empty: any type.
+    public var types: [EventType]
+    /// CAMEO codes; nil: any code of the types.
+    public var cameos: [String]?
+    public var nouns: [String] = []
+    public var verbs: [String] = []
+    /// For "who <verb> X": X on either side (met, called), or the target only (struck).
+    public var eitherSide: Bool = false
+
+    public var description: String {
+        name + " (" + (types.isEmpty ? "any type" : types.map(\.rawValue).joined(separator: ", "))
+            + (cameos.map { ", CAMEO " + $0.joined(separator: ", ") } ?? "") + ")"
+    }
+}
+
+/// What "who <verb> TOPIC" selects among statements (Dictionaries/query/statements.tsv): the
+/// predicate that carried them, whatever act they were filed under, or their polarity.
+public struct StatementAct: Sendable, Equatable, CustomStringConvertible {
+    public var verb: String
+    public var forms: [String]
+    /// Stems a word of the statement's cue starts with; empty: any predicate.
+    public var predicates: [String]
+    /// For any predicate: the polarity the statement must have.
+    public var polarity: String?
+
+    public var description: String {
+        predicates.isEmpty ? "statements of \(polarity ?? "any") polarity, any predicate"
+            : "statements whose predicate is \(predicates.map { $0 + "…" }.joined(separator: ", ")) (not negated), any act"
+    }
+}
+
 /// A span of years: "in 2018", "since 2017", "between 2015 and 2019".
 public struct YearRange: Sendable, Equatable, CustomStringConvertible {
     public var from: Int?
@@ -43,16 +80,28 @@ public struct YearRange: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-public enum Grouping: String, Sendable { case year, holder, source }
+public enum Grouping: String, Sendable, CaseIterable { case year, month, holder, source }
 
 /// A parsed question: what to select, before any SQL.
 public enum QueryPlan: Sendable, Equatable {
+    /// Stance statements of a holder (a state and everyone who spoke for it, an organization, a person).
     case positions(holder: ActorRef, topic: TopicRef?, years: YearRange?, group: Grouping?)
-    case events(initiator: ActorRef?, types: [EventType], cameos: [String]?, place: ActorRef?, target: ActorRef?, years: YearRange?, group: Grouping?)
-    case meetings(a: ActorRef, b: ActorRef, years: YearRange?, group: Grouping?)
-    case who(verb: String, object: ActorRef, years: YearRange?, group: Grouping?)
-    case said(person: ActorRef, topic: TopicRef?, years: YearRange?, group: Grouping?)
+    /// Events of a class, by an initiator, in a place, against a target.
+    case events(initiator: ActorRef?, acts: ActClass, place: ActorRef?, target: ActorRef?, years: YearRange?, group: Grouping?)
+    /// Events of a class between two parties, either side first.
+    case between(a: ActorRef, b: ActorRef, acts: ActClass, years: YearRange?, group: Grouping?)
+    /// Statements on a topic carried by a predicate ("who condemned Israeli strikes").
+    case whoSaid(act: StatementAct, topic: TopicRef, years: YearRange?, group: Grouping?)
+    /// Events of a class involving an actor ("who met Putin", "who struck Syria").
+    case whoDid(acts: ActClass, object: ActorRef, years: YearRange?, group: Grouping?)
     case timeline(a: ActorRef, b: ActorRef?, years: YearRange?)
+
+    public var grouping: Grouping? {
+        switch self {
+        case .positions(_, _, _, let g), .events(_, _, _, _, _, let g), .between(_, _, _, _, let g), .whoSaid(_, _, _, let g), .whoDid(_, _, _, let g): return g
+        case .timeline: return nil
+        }
+    }
 
     /// A readable account of the plan, for `--explain`.
     public var explanation: String {
@@ -64,17 +113,17 @@ public enum QueryPlan: Sendable, Equatable {
         }
         switch self {
         case .positions(let h, let t, let y, let g):
-            return "stance statements\n  holder:    \(h) — the state and everyone who spoke for it\n  topic:     \(t.map(String.init(describing:)) ?? "any")" + tail(y, g)
-        case .events(let i, let types, let cameos, let p, let tg, let y, let g):
-            return "events\n  initiator: \(i.map(String.init(describing:)) ?? "any")\n  types:     \(types.map(\.rawValue).joined(separator: ", "))"
-                + (cameos.map { "\n  cameo:     \($0.joined(separator: ", "))" } ?? "")
+            let who = h.isState ? "\(h) — the state and everyone who spoke for it" : h.kind == "person" ? "\(h) — as speaker" : "\(h)"
+            return "stance statements\n  holder:    \(who)\n  topic:     \(t.map(String.init(describing:)) ?? "any")" + tail(y, g)
+        case .events(let i, let acts, let p, let tg, let y, let g):
+            return "events: \(acts)\n  initiator: \(i.map(String.init(describing:)) ?? "any")"
                 + "\n  place:     \(p.map(String.init(describing:)) ?? "anywhere")" + (tg.map { "\n  target:    \($0)" } ?? "") + tail(y, g)
-        case .meetings(let a, let b, let y, let g):
-            return "events: meetings and visits (CONSULT, not phone calls)\n  between:   \(a) and \(b), either side first" + tail(y, g)
-        case .who(let v, let o, let y, let g):
-            return "who \(v) \(o)" + tail(y, g)
-        case .said(let p, let t, let y, let g):
-            return "stance statements\n  speaker:   \(p)\n  topic:     \(t.map(String.init(describing:)) ?? "any")" + tail(y, g)
+        case .between(let a, let b, let acts, let y, let g):
+            return "events: \(acts)\n  between:   \(a) and \(b), either side first" + tail(y, g)
+        case .whoSaid(let act, let t, let y, let g):
+            return "who \(act.verb): \(act)\n  topic:     \(t)" + tail(y, g)
+        case .whoDid(let acts, let o, let y, let g):
+            return "events: \(acts)\n  " + (acts.eitherSide ? "involving: \(o), either side" : "target:    \(o)") + tail(y, g)
         case .timeline(let a, let b, let y):
             return "timeline: events and statements of \(a)" + (b.map { " involving \($0)" } ?? "") + tail(y, nil)
         }

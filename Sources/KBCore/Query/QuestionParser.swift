@@ -1,170 +1,156 @@
-import Foundation
+/// A question read whole: its modifiers (years, grouping, "how many"), then one of the forms of
+/// `QuestionForms.all`, every word part of the parse or a known filler. Otherwise the question is
+/// refused with the words not understood, what was understood, and the nearest words and forms.
+public struct ParsedQuestion: Sendable, Equatable {
+    public var plan: QueryPlan
+    public var modifiers: QuestionModifiers
+    /// The form's syntax line: which form answered.
+    public var form: String
+}
 
-/// Turns a question into a plan. Forms:
-///   <holder> positions|stances|statements|views on <topic> [in YEAR|since YEAR|between YEAR and YEAR] [by year|holder|source]
-///   <initiator> <event noun> [in <place>] [on|against <target>] [by year]
-///   meetings between A and B [by year]
-///   who condemned|criticized|blamed|supported|welcomed|met|struck|attacked <actor> [in YEAR]
-///   what did <person> say [about <topic>]
-///   timeline of A [and B]
 struct QuestionParser {
     let vocabulary: Vocabulary
 
-    static let stanceNouns: Set<String> = ["positions", "position", "stances", "stance", "statements", "statement", "views", "view", "reactions", "reaction"]
-    static let whoVerbs: Set<String> = ["condemned", "criticized", "criticised", "blamed", "accused", "denounced", "supported", "welcomed", "praised",
-                                        "backed", "met", "visited", "struck", "attacked", "bombed", "sanctioned", "warned", "threatened"]
+    static let groupWords: [String: Grouping] = [
+        "year": .year, "years": .year, "month": .month, "months": .month, "holder": .holder, "holders": .holder,
+        "country": .holder, "countries": .holder, "source": .source, "sources": .source,
+    ]
+    static let countOpeners: [[String]] = [["how", "many", "times"], ["how", "many"], ["how", "often"], ["number", "of"], ["count", "of"]]
+    /// Words that may stand before "by year": "grouped by year", "broken down by month".
+    static let groupLeads: [[String]] = [["grouped"], ["broken", "down"], ["split"], ["sorted"], ["listed"]]
 
-    func parse(_ question: String) throws -> QueryPlan {
-        var trimmed = Substring(question).trimmed()
-        while let c = trimmed.first, "?.!".contains(c) { trimmed = trimmed.dropFirst() }
-        while let c = trimmed.last, "?.!".contains(c) { trimmed = trimmed.dropLast() }
-        var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
-        guard !words.isEmpty else { throw KBError.query("empty question. " + Self.help) }
+    static func year(_ s: String) -> Int? {
+        s.count == 4 && s.allSatisfy(\.isNumber) ? Int(s).flatMap { (1900...2100).contains($0) ? $0 : nil } : nil
+    }
+
+    func parse(_ question: String) throws -> ParsedQuestion {
+        var text = QuestionText(question)
+        guard !text.words.isEmpty else { throw KBError.query("The question is empty. Questions kb answers: \(QuestionForms.oneLine).") }
+        var m = QuestionModifiers()
         var understood: [String] = []
-
-        // Trailing "by year|holder|source".
-        var group: Grouping? = nil
-        if words.count >= 2, words[words.count - 2].lowercased() == "by", let g = Grouping(rawValue: words.last!.lowercased()) {
-            group = g
-            words.removeLast(2)
-            understood.append("grouped by \(g.rawValue)")
+        rewritePhrases(&text)
+        stripOpeners(&text, &m)
+        if m.countOnly { understood.append("counts only (how many)") }
+        try extractModifiers(&text, &m, &understood)
+        if text.words.isEmpty {
+            throw KBError.query("The question says only \(understood.joined(separator: ", ")): it needs what to count or list, e.g. \(QuestionForms.all.map { "'\($0.examples[0])'" }.joined(separator: ", ")).")
         }
-        // Years: "in 2018", "since 2017", "between 2015 and 2019", "from 2015 to 2019".
-        var years: YearRange? = nil
-        func year(_ s: String) -> Int? { s.count == 4 ? Int(s).flatMap { (1900...2100).contains($0) ? $0 : nil } : nil }
-        if let k = words.indices.first(where: { ["between", "from"].contains(words[$0].lowercased()) && $0 + 3 < words.count && year(words[$0 + 1]) != nil && year(words[$0 + 3]) != nil }) {
-            years = YearRange(from: year(words[k + 1]), to: year(words[k + 3]))
-            words.removeSubrange(k...(k + 3))
-        } else if let k = words.indices.first(where: { ["in", "since", "during", "until", "before", "after"].contains(words[$0].lowercased()) && $0 + 1 < words.count && year(words[$0 + 1]) != nil }) {
-            let y = year(words[k + 1])!
-            switch words[k].lowercased() {
-            case "since", "after": years = YearRange(from: words[k].lowercased() == "after" ? y + 1 : y, to: nil)
-            case "until", "before": years = YearRange(from: nil, to: words[k].lowercased() == "before" ? y - 1 : y)
-            default: years = YearRange(from: y, to: y)
+        var cache: [String: SlotValue?] = [:]
+        func resolve(_ slot: String, _ r: Range<Int>) throws -> SlotValue? {
+            let kind = QuestionPattern.kind(slot)
+            let key = "\(kind) \(r.lowerBound) \(r.upperBound)"
+            if let v = cache[key] { return v }
+            let words = Array(text.words[r]), lower = Array(text.lower[r])
+            let v: SlotValue?
+            switch kind {
+            case .actor: v = lower.contains("'s") && lower.last != "'s" ? nil : try vocabulary.actor(QuestionText.join(words)).map(SlotValue.actor)
+            case .pair: v = try vocabulary.pair(words).map { SlotValue.pair($0.0, $0.1) }
+            case .topic: v = try vocabulary.topic(words).map(SlotValue.topic)
+            case .acts: v = vocabulary.acts(lower).map(SlotValue.acts)
+            case .statementVerb: v = vocabulary.statementVerb(lower).map(SlotValue.statementVerb)
+            case .eventVerb: v = vocabulary.eventVerb(lower).map(SlotValue.acts)
             }
-            words.removeSubrange(k...(k + 1))
+            cache[key] = v
+            return v
         }
-        if let y = years { understood.append("years \(y)") }
-        let lower = words.map { $0.lowercased() }
-
-        // meetings between A and B
-        if lower.first.map({ $0.hasPrefix("meeting") || $0 == "talks" || $0 == "visits" }) == true, lower.count >= 4, ["between", "of", "with"].contains(lower[1]),
-           let and = lower.firstIndex(of: "and") {
-            let a = try need(words[2..<and], "first party", understood)
-            let b = try need(words[(and + 1)...], "second party", understood + ["first party \(a)"])
-            return .meetings(a: a, b: b, years: years, group: group)
-        }
-        // who condemned X
-        if lower.first == "who", lower.count >= 3, Self.whoVerbs.contains(lower[1]) {
-            let object = try need(words[2...], "actor after '\(words[1])'", understood)
-            return .who(verb: lower[1], object: object, years: years, group: group)
-        }
-        // what did P say [about T]
-        if lower.count >= 4, lower[0] == "what", ["did", "has", "does"].contains(lower[1]), let say = lower.firstIndex(where: { $0 == "say" || $0 == "said" }) {
-            let person = try need(words[2..<say], "speaker", understood)
-            var topic: TopicRef? = nil
-            if say + 2 < words.count, ["about", "on", "regarding"].contains(lower[say + 1]) {
-                topic = try needTopic(words[(say + 2)...], understood + ["speaker \(person)"])
-            }
-            return .said(person: person, topic: topic, years: years, group: group)
-        }
-        // timeline of A [and B]
-        if lower.first == "timeline", lower.count >= 3, ["of", "for"].contains(lower[1]) {
-            if let and = lower.firstIndex(of: "and") {
-                let a = try need(words[2..<and], "first actor", understood)
-                let b = try need(words[(and + 1)...], "second actor", understood)
-                return .timeline(a: a, b: b, years: years)
-            }
-            return .timeline(a: try need(words[2...], "actor", understood), b: nil, years: years)
-        }
-        // <holder> positions on <topic>
-        if let k = lower.firstIndex(where: { Self.stanceNouns.contains($0) }), k > 0 {
-            let holder = try need(words[..<k], "holder", understood)
-            var topic: TopicRef? = nil
-            if k + 1 < words.count {
-                guard ["on", "about", "toward", "towards", "regarding", "of"].contains(lower[k + 1]), k + 2 < words.count else {
-                    throw unknown(Array(words[(k + 1)...]), understood + ["holder \(holder)", "stance statements"])
+        for form in QuestionForms.all {
+            for pattern in form.patterns {
+                if let parse = try pattern.parses(count: text.words.count, lower: text.lower, lenient: false, resolve: resolve).first {
+                    let slots = QuestionSlots(values: parse.slots.compactMapValues(\.value))
+                    return ParsedQuestion(plan: try form.plan(slots, m), modifiers: m, form: form.syntax)
                 }
-                topic = try needTopic(words[(k + 2)...], understood + ["holder \(holder)", "stance statements"])
             }
-            return .positions(holder: holder, topic: topic, years: years, group: group)
         }
-        // <initiator> <event noun> [in <place>] [on|against <target>]
-        if let k = lower.firstIndex(where: { vocabulary.eventNouns[$0] != nil }) {
-            let initiator: ActorRef? = k > 0 ? try need(words[..<k], "who acted", understood) : nil
-            let (type, cameo) = vocabulary.eventNouns[lower[k]]!
-            var place: ActorRef? = nil, target: ActorRef? = nil
-            var i = k + 1
-            while i < words.count {
-                let prep = lower[i]
-                let end = words[(i + 1)...].firstIndex { ["in", "on", "against", "into", "of"].contains($0.lowercased()) } ?? words.count
-                guard i + 1 < end else { throw unknown(Array(words[i...]), understood) }
-                let who = try need(words[(i + 1)..<end], prep == "in" ? "place" : "target", understood)
-                if prep == "in" { place = who } else if ["on", "against", "into", "of"].contains(prep) { target = who } else { throw unknown([words[i]], understood) }
-                i = end
+        throw try notUnderstood(question, text, understood, resolve)
+    }
+
+    /// Phrases of `query/phrases.tsv` replaced by what they are read as.
+    func rewritePhrases(_ text: inout QuestionText) {
+        var words = text.words, lower = text.lower
+        var i = 0
+        while i < lower.count {
+            if let (phrase, readAs) = vocabulary.resources.phrases.first(where: { Array(lower[i...].prefix($0.phrase.count)) == $0.phrase }) {
+                words.replaceSubrange(i..<(i + phrase.count), with: readAs)
+                lower.replaceSubrange(i..<(i + phrase.count), with: readAs)
+                i += readAs.count
+            } else {
+                i += 1
             }
-            var cameos: [String]? = nil
-            if type == .CONSULT { cameos = lower[k].hasPrefix("call") ? ["041"] : nil }
-            _ = cameo
-            return .events(initiator: initiator, types: [type], cameos: cameos, place: place, target: target, years: years, group: group)
         }
-        throw unknown(words, understood)
+        text = QuestionText(words: words)
     }
 
-    func need(_ words: ArraySlice<String>, _ role: String, _ understood: [String]) throws -> ActorRef {
-        let phrase = words.joined(separator: " ")
-        if let a = try vocabulary.actor(phrase) { return a }
-        // "Russian officials", "the Israeli government": an adjective with a body noun.
-        if words.count >= 2, let a = try vocabulary.actor(words.first!) { return a }
-        throw unknown(Array(words), understood, role: role)
-    }
-
-    func needTopic(_ words: ArraySlice<String>, _ understood: [String]) throws -> TopicRef {
-        if let t = try vocabulary.topic(words.joined(separator: " ")) { return t }
-        throw unknown(Array(words), understood, role: "topic")
-    }
-
-    func unknown(_ words: [String], _ understood: [String], role: String? = nil) -> KBError {
-        let phrase = words.joined(separator: " ")
-        var message = "I did not understand " + (role.map { "the \($0) " } ?? "") + "'\(phrase)'."
-        if !understood.isEmpty { message += " Understood so far: " + understood.joined(separator: "; ") + "." }
-        let names = ((try? vocabulary.allNames()) ?? []) + Array(Self.stanceNouns) + Array(Self.whoVerbs)
-            + ["meetings", "between", "timeline", "what did", "say about", "by year", "by holder", "by source"]
-        var suggestions: [String] = []
-        for w in [phrase] + words where w.count >= 3 {
-            let lw = w.lowercased()
-            let allowed = lw.count >= 5 ? 2 : 1
-            let scored = names.compactMap { n -> (Int, String)? in
-                let d = Self.distance(n.lowercased(), lw)
-                return d > 0 && d <= allowed ? (d, n) : nil
-            }.sorted { $0 < $1 }
-            suggestions += scored.prefix(3).map(\.1)
-        }
-        if !suggestions.isEmpty {
-            var seen = Set<String>()
-            message += " Did you mean: " + suggestions.filter { seen.insert($0.lowercased()).inserted }.prefix(6).joined(separator: ", ") + "?"
-        }
-        return .query(message + " " + Self.help)
-    }
-
-    static let help = "Questions kb answers: '<holder> positions on <topic> [by year]', '<initiator> strikes in <place> [by year]', 'meetings between A and B [by year]', 'who condemned <actor>', 'what did <person> say about <topic>', 'timeline of A and B'."
-
-    /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        var before = prev
-        for i in 1...a.count {
-            var cur = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cur[j] = min(cur[j], before[j - 2] + 1) }
+    /// "how many", then openers ("what are", "show me", "the"); closers ("please") at the end.
+    func stripOpeners(_ text: inout QuestionText, _ m: inout QuestionModifiers) {
+        var changed = true
+        while changed {
+            changed = false
+            for o in Self.countOpeners where text.lower.starts(with: o) && text.lower.count > o.count {
+                text = QuestionText(words: Array(text.words.dropFirst(o.count))); m.countOnly = true; changed = true
             }
-            before = prev
-            prev = cur
+            for o in vocabulary.resources.openers where text.lower.starts(with: o) && text.lower.count > o.count {
+                text = QuestionText(words: Array(text.words.dropFirst(o.count))); changed = true
+                break
+            }
         }
-        return prev[b.count]
+        changed = true
+        while changed {
+            changed = false
+            for c in vocabulary.resources.closers where text.lower.count > c.count && Array(text.lower.suffix(c.count)) == c {
+                text = QuestionText(words: Array(text.words.dropLast(c.count))); changed = true
+                break
+            }
+        }
+    }
+
+    /// Years ("in 2018", "since 2017", "between 2015 and 2019", "from 2015 to 2019", "before 2020")
+    /// and grouping ("by year", "per month"), wherever they stand; each at most once.
+    func extractModifiers(_ text: inout QuestionText, _ m: inout QuestionModifiers, _ understood: inout [String]) throws {
+        var i = 0
+        var words = text.words, lower = text.lower
+        func remove(_ k: Int, _ n: Int) { words.removeSubrange(k..<(k + n)); lower.removeSubrange(k..<(k + n)) }
+        while i < lower.count {
+            let w = lower[i]
+            if let lead = Self.groupLeads.first(where: { Array(lower[i...].prefix($0.count)) == $0 }), i + lead.count + 1 < lower.count,
+               ["by", "per"].contains(lower[i + lead.count]), Self.groupWords[lower[i + lead.count + 1]] != nil {
+                remove(i, lead.count)
+                continue
+            }
+            if ["by", "per"].contains(w), i + 1 < lower.count, let g = Self.groupWords[lower[i + 1]] {
+                if let old = m.group {
+                    throw KBError.query("The question groups twice ('by \(old.rawValue)' and '\(words[i]) \(words[i + 1])'): kb groups an answer one way. Keep one of them.")
+                }
+                m.group = g
+                understood.append("grouped by \(g.rawValue)")
+                remove(i, 2)
+                continue
+            }
+            if i + 1 < lower.count, let y = Self.year(lower[i + 1]) {
+                var range: YearRange? = nil, n = 2
+                switch w {
+                case "between", "from":
+                    if i + 3 < lower.count, ["and", "to", "until", "through", "till"].contains(lower[i + 2]), let y2 = Self.year(lower[i + 3]) {
+                        range = YearRange(from: min(y, y2), to: max(y, y2)); n = 4
+                    } else if w == "from" { range = YearRange(from: y, to: nil) }
+                case "in", "during": range = YearRange(from: y, to: y)
+                case "since": range = YearRange(from: y, to: nil)
+                case "after": range = YearRange(from: y + 1, to: nil)
+                case "until", "till", "through": range = YearRange(from: nil, to: y)
+                case "before": range = YearRange(from: nil, to: y - 1)
+                default: break
+                }
+                if let range {
+                    if let old = m.years {
+                        throw KBError.query("The question gives the years twice ('\(old)' and '\(words[i..<(i + n)].joined(separator: " "))'). Give one span: 'in YEAR', 'since YEAR', 'before YEAR' or 'between YEAR and YEAR'.")
+                    }
+                    m.years = range
+                    understood.append("years \(range)")
+                    remove(i, n)
+                    continue
+                }
+            }
+            i += 1
+        }
+        text = QuestionText(words: words)
     }
 }

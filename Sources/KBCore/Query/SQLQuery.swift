@@ -27,6 +27,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Count each group's statements by polarity too (the table's group headers show them).
     public var polarityCounts: Bool
 
+    /// Only each group's count, without the records ("how many …"); set by the question.
+    public var countOnly = false
+
     public init(limit: Int? = AnswerOptions.defaultLimit, polarityCounts: Bool = true) {
         self.limit = limit
         self.polarityCounts = polarityCounts
@@ -94,82 +97,34 @@ enum SQLBuilder {
         var view: String { stance ? "stance_statements_view" : "events_view" }
     }
 
+    /// The year conditions of a question, on the records (`a.year`) and the tallies alike.
+    static func years(_ a: String, _ y: YearRange?, _ p: inout Parameters) -> [Condition] {
+        var c: [Condition] = []
+        if let f = y?.from { c.append(Condition("\(a).year >= " + p.bind(f))) }
+        if let t = y?.to { c.append(Condition("\(a).year <= " + p.bind(t))) }
+        return c
+    }
+
+    /// A class of events: its types and CAMEO codes (both in the tallies).
+    static func actConditions(_ acts: ActClass, _ p: inout Parameters) -> [Condition] {
+        var c: [Condition] = []
+        if !acts.types.isEmpty { c.append(Condition("e.event_type IN (" + acts.types.map { p.bind($0.rawValue) }.joined(separator: ", ") + ")")) }
+        if let cameos = acts.cameos { c.append(Condition("e.cameo IN (" + cameos.map { p.bind($0) }.joined(separator: ", ") + ")")) }
+        return c
+    }
+
     static func build(_ plan: QueryPlan, _ options: AnswerOptions = AnswerOptions()) -> SQLQuery {
         var p = Parameters()
-        func years(_ a: String, _ y: YearRange?) -> [Condition] {
-            var c: [Condition] = []
-            if let f = y?.from { c.append(Condition("\(a).year >= " + p.bind(f))) }
-            if let t = y?.to { c.append(Condition("\(a).year <= " + p.bind(t))) }
-            return c
-        }
         let selection: Selection
-        let grouping: Grouping?
         switch plan {
-        case .positions(let holder, let topic, let y, let g):
-            var c = [holderCondition(holder, &p)]
-            if let topic { c.append(topicCondition(topic, holder: holder, &p)) }
-            selection = Selection(stance: true, branches: [c + years("st", y)])
-            grouping = g
-        case .said(let person, let topic, let y, let g):
-            var c = [Condition("st.speaker_id = " + p.bind(person.id), tally: nil)]
-            if let topic { c.append(topicCondition(topic, holder: nil, &p)) }
-            selection = Selection(stance: true, branches: [c + years("st", y)])
-            grouping = g
-        case .events(let initiator, let types, let cameos, let place, let target, let y, let g):
-            var c = [Condition("e.event_type IN (" + types.map { p.bind($0.rawValue) }.joined(separator: ", ") + ")")]
-            if let cameos { c.append(Condition("e.cameo IN (" + cameos.map { p.bind($0) }.joined(separator: ", ") + ")")) }
-            if let i = initiator { c.append(eventParty("initiator", i, &p)) }
-            if let t = target { c.append(eventParty("target", t, &p)) }
-            if let pl = place, let cc = pl.country {
-                // Where it happened, or, when the text names no place, the target's state.
-                let v = p.bind(cc)
-                c.append(Condition("(e.location_country = \(v) OR (e.location IS NULL AND e.target_country = \(v)))",
-                                   tally: "(e.location_country = \(v) OR (e.located = 0 AND e.target_country = \(v)))"))
-            }
-            selection = Selection(stance: false, branches: [c + years("e", y)])
-            grouping = g
-        case .meetings(let a, let b, let y, let g):
-            // Either side first: two branches, each an index range (type, initiator, target).
-            let first = [Condition("e.event_type = 'CONSULT'"), eventParty("initiator", a, &p), eventParty("target", b, &p), Condition("e.cameo <> '041'")]
-            var branches = [first + years("e", y)]
-            let second = [Condition("e.event_type = 'CONSULT'"), eventParty("initiator", b, &p), eventParty("target", a, &p), Condition("e.cameo <> '041'")]
-            if second.map(\.row) != first.map(\.row) {
-                // Two states (or two other actors) differ in the initiator column, so no event is in
-                // both branches; a state and a person might be: leave out the first branch's events
-                // (IS never gives NULL, so NOT never drops a row it should keep).
-                let byCountry = { (x: ActorRef) in x.isState && x.country != nil }
-                let disjoint = byCountry(a) == byCountry(b) && (byCountry(a) ? a.country != b.country : a.id != b.id)
-                var overlap: [Condition] = []
-                if !disjoint {
-                    let i = eventParty("initiator", a, &p, op: "IS"), t = eventParty("target", b, &p, op: "IS")
-                    overlap = [Condition("NOT (\(i.row) AND \(t.row))", tally: i.tally.flatMap { i in t.tally.map { "NOT (\(i) AND \($0))" } })]
-                }
-                branches.append(second + overlap + years("e", y))
-            }
-            selection = Selection(stance: false, branches: branches)
-            grouping = g
-        case .who(let verb, let object, let y, let g):
-            switch verb {
-            case "met", "visited":
-                let i = eventParty("initiator", object, &p), t = eventParty("target", object, &p)
-                let either = Condition("(\(i.row) OR \(t.row))", tally: i.tally.flatMap { i in t.tally.map { "(\(i) OR \($0))" } })
-                selection = Selection(stance: false, branches: [[Condition("e.event_type = 'CONSULT'"), either] + years("e", y)])
-            case "struck", "attacked", "bombed", "sanctioned":
-                let c = [Condition("e.event_type = " + p.bind(verb == "sanctioned" ? "SANCTION" : "ASSAULT")), eventParty("target", object, &p)]
-                selection = Selection(stance: false, branches: [c + years("e", y)])
-            default:
-                let support = ["supported", "welcomed", "praised", "backed"].contains(verb)
-                var c = [Condition("st.polarity = " + p.bind(support ? "support" : "oppose"))]
-                if ["condemned", "criticized", "criticised", "denounced", "blamed", "accused"].contains(verb) { c.append(Condition("st.act = 'ACCUSE'")) }
-                if ["warned", "threatened"].contains(verb) { c.append(Condition("st.act = 'THREATEN'")) }
-                c.append(topicCondition(.actor(object), holder: nil, &p))
-                selection = Selection(stance: true, branches: [c + years("st", y)])
-            }
-            grouping = g
-        case .timeline(let a, let b, let y):
-            return timeline(a, b, y, options, &p)
+        case .positions(let holder, let topic, let y, _): selection = positions(holder, topic, y, &p)
+        case .events(let initiator, let acts, let place, let target, let y, _): selection = events(initiator, acts, place, target, y, &p)
+        case .between(let a, let b, let acts, let y, _): selection = between(a, b, acts, y, &p)
+        case .whoSaid(let act, let topic, let y, _): selection = whoSaid(act, topic, y, &p)
+        case .whoDid(let acts, let object, let y, _): selection = whoDid(acts, object, y, &p)
+        case .timeline(let a, let b, let y): return timeline(a, b, y, options, &p)
         }
-        return grouped(selection, grouping, options, &p)
+        return grouped(selection, plan.grouping, options, &p)
     }
 
     static func and(_ c: [String]) -> String { c.isEmpty ? "1" : c.joined(separator: "\n    AND ") }
@@ -187,6 +142,7 @@ enum SQLBuilder {
             let k = s.stance ? "st.holder_id" : "e.initiator_id"
             (key, match, within) = (k, "\(k) = c.grp", "\(a).year IS NULL, \(a).year, \(a).date, \(a).id")
         case .source: (key, match, within) = ("\(a).source_id", "\(a).source_id = c.grp", "\(a).year IS NULL, \(a).year, \(a).date, \(a).id")
+        case .month: (key, match, within) = ("substr(\(a).date, 1, 7)", "substr(\(a).date, 1, 7) IS c.grp", "\(a).date, \(a).id")
         case nil: (key, match, within) = ("NULL", nil, "\(a).year IS NULL, \(a).year, \(a).date, \(a).id")
         }
         // Counting: each part yields (grp, n, polarity) for records no other part yields.
@@ -220,6 +176,28 @@ enum SQLBuilder {
         } else {
             let inner = parts.map { "SELECT \($0.grp) AS grp, \($0.n) AS n\(s.stance ? ", \($0.polarity) AS polarity" : "") FROM \($0.from)" + ($0.filter.map { "\n    WHERE \($0)" } ?? "") }
             countSQL = "SELECT grp, \(sums("n", "polarity"))\n  FROM (\(inner.joined(separator: "\n    UNION ALL ")))" + groupBy
+        }
+
+        if options.countOnly {
+            // "How many …": each group's count, named, without the records.
+            let name: String
+            switch grouping {
+            case .year: name = "coalesce(CAST(c.grp AS TEXT), 'undated')"
+            case .month: name = "coalesce(c.grp, 'undated')"
+            case .holder: name = "(SELECT a.name FROM actors a WHERE a.id = c.grp)"
+            case .source: name = "(SELECT f.name FROM source_files f WHERE f.source_id = c.grp ORDER BY f.id LIMIT 1)"
+            case nil: name = "NULL"
+            }
+            let extra = s.stance ? polarities.map { ", coalesce(c.\($0), 0) AS group_\($0)" }.joined() : ""
+            let sql = """
+                WITH c AS (
+                  \(countSQL)
+                )
+                SELECT '\(s.stance ? "stance" : "event")' AS type, \(name) AS "group", coalesce(c.n, 0) AS group_rows, c.grp AS group_key\(extra)
+                FROM c
+                ORDER BY c.grp IS NULL, c.grp
+                """
+            return SQLQuery(sql: sql, arguments: p.values, kind: "count")
         }
 
         // The first `limit` records of each group.
@@ -259,6 +237,19 @@ enum SQLBuilder {
         var ey = "", sy = ""
         if let f = y?.from { let v = p.bind(f); ey += "\n      AND e.year >= \(v)"; sy += "\n      AND st.year >= \(v)" }
         if let t = y?.to { let v = p.bind(t); ey += "\n      AND e.year <= \(v)"; sy += "\n      AND st.year <= \(v)" }
+        if options.countOnly {
+            let sql = """
+                WITH t AS (
+                  SELECT e.id FROM events e
+                    WHERE \(e)\(ey)
+                  UNION ALL
+                  SELECT st.id FROM stances st
+                    WHERE \(s)\(sy)
+                )
+                SELECT 'mixed' AS type, NULL AS "group", count(*) AS group_rows, NULL AS group_key FROM t
+                """
+            return SQLQuery(sql: sql, arguments: p.values, kind: "count")
+        }
         let limit = p.bind(options.limit ?? -1)
         let sql = """
             WITH t AS (
@@ -315,12 +306,14 @@ enum SQLBuilder {
             // topics.key is unique: one topic, so an index range (holder, topic, year).
             return Condition("st.topic_id = (SELECT id FROM topics WHERE key = " + p.bind(key) + ")")
         case .actor(let a):
+            // The topic the writer stores for a statement aimed at an actor: 'actor:' and the actor's key.
             if a.isState, let cc = a.country {
-                // Aimed at the state (or its people), or about what it does ("Israeli strikes").
-                let c = p.bind(cc)
-                return Condition("(st.target_country = \(c) OR st.topic_id IN (SELECT id FROM topics WHERE country = \(c)))")
+                // Aimed at the state (or its people), or about it, or about what it does ("Israeli strikes").
+                let c = p.bind(cc), key = p.bind("actor:" + a.key)
+                return Condition("(st.target_country = \(c) OR st.topic_id IN (SELECT id FROM topics WHERE country = \(c) OR key = \(key)))")
             }
-            return Condition("(st.target_id = " + p.bind(a.id) + " OR st.topic_id = (SELECT id FROM topics WHERE key = " + p.bind("actor:" + a.name) + "))", tally: nil)
+            let id = p.bind(a.id), key = p.bind("actor:" + a.key)
+            return Condition("(st.target_id = \(id) OR st.topic_id = (SELECT id FROM topics WHERE key = \(key)))", tally: nil)
         }
     }
 }
