@@ -80,12 +80,13 @@ public struct ArticleProcessor: Sendable {
     }
 
     public func process(_ doc: RawDocument, supplied: SourceMetadata?) throws -> ProcessedSource {
-        let cleaned = cleaner.clean(doc.body)
+        let cleaned = cleaner.clean(doc.body, extracted: doc.format == .html)
         guard !cleaned.blocks.isEmpty else {
             throw KBError.noText(path: doc.record.isEmpty ? doc.path : "\(doc.path)#\(doc.record)", reason: "no article text found (only short lines such as menus or headings)")
         }
         var metadata = doc.metadata
         metadata.fill(from: finder.find(in: cleaned))
+        metadata.fill(from: doc.fallback)
         if let user = supplied { metadata.override(with: user) }
         let sentences = resources.splitter.split(blocks: cleaned.blocks)
         let published = metadata.published?.value

@@ -85,16 +85,31 @@ public enum DocumentReader {
         }
         var meta = SourceMetadata()
         if let t = article.title { meta.title = Sourced(t, .text) }
-        if let d = article.published {
-            guard let date = MetadataDate.parse(d) else {
-                return .failure(.badMetadata(path: path, field: "published date", value: d, reason: "not a date"))
+        var warnings: [String] = []
+        var fallback = SourceMetadata()
+        for candidate in article.publishedCandidates {
+            guard let stamp = MetadataDate.stamp(candidate.value) else {
+                warnings.append(KBError.badMetadata(path: path, field: "published date", value: candidate.value,
+                                                    reason: "not a date (from \(candidate.field)); dropped, the next source of the date is used")
+                    .localizedDescription)
+                continue
             }
-            meta.published = Sourced(date, .text)
+            if candidate.field == HTMLReader.urlDateField {
+                // The URL's date comes last: after a byline in the text, which cleaning finds.
+                fallback.published = Sourced(stamp.date, .inferred)
+            } else {
+                meta.published = Sourced(stamp.date, .text)
+                meta.publishedUTC = stamp.utc
+            }
+            break
         }
         if !article.authors.isEmpty { meta.authors = Sourced(article.authors, .text) }
         if let p = article.publisher { meta.publisher = Sourced(p, .text) }
         if let u = article.url { meta.url = Sourced(u, .text) }
         meta.language = article.language
-        return .success(document(path: path, format: .html, body: article.text, bytes: bytes, metadata: meta))
+        var doc = document(path: path, format: .html, body: article.text, bytes: bytes, metadata: meta)
+        doc.warnings = warnings
+        doc.fallback = fallback
+        return .success(doc)
     }
 }

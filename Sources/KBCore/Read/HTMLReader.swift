@@ -3,8 +3,12 @@ public struct HTMLArticle: Sendable, Equatable {
     /// og:title, else twitter:title, else the `<h1>` inside the main content,
     /// else `<title>` without a trailing " | Site" / " - Site" suffix.
     public var title: String?
-    /// The publication date string exactly as the page gives it.
-    public var published: String?
+    /// The publication date strings the page gives, exactly as written, in the order they are
+    /// tried: JSON-LD `datePublished`, Open Graph and article meta tags, other date meta tags,
+    /// microdata, the first `<time datetime>` of the content, the date in the URL.
+    public var publishedCandidates: [DateCandidate]
+    /// The first candidate's text.
+    public var published: String? { publishedCandidates.first?.value }
     /// De-duplicated author names.
     public var authors: [String]
     /// og:site_name, JSON-LD publisher name, application-name, or the site
@@ -19,16 +23,28 @@ public struct HTMLArticle: Sendable, Equatable {
     public var text: String
 
     public init(
-        title: String? = nil, published: String? = nil, authors: [String] = [], publisher: String? = nil,
+        title: String? = nil, published: [DateCandidate] = [], authors: [String] = [], publisher: String? = nil,
         url: String? = nil, language: String? = nil, text: String
     ) {
         self.title = title
-        self.published = published
+        self.publishedCandidates = published
         self.authors = authors
         self.publisher = publisher
         self.url = url
         self.language = language
         self.text = text
+    }
+}
+
+/// A publication date as one source of the page states it.
+public struct DateCandidate: Sendable, Equatable {
+    /// Where it was found: "JSON-LD datePublished", "meta article:published_time", "<time datetime>", "the URL".
+    public var field: String
+    public var value: String
+
+    public init(field: String, value: String) {
+        self.field = field
+        self.value = value
     }
 }
 
@@ -73,7 +89,7 @@ public enum HTMLReader {
         article.url = url(metadata)
         article.publisher = metadata.meta("og:site_name") ?? jsonLD.publisher ?? metadata.meta("application-name")
         article.authors = authors(metadata, jsonLD: jsonLD)
-        article.published = published(metadata, jsonLD: jsonLD, content: content, root: root.element)
+        article.publishedCandidates = published(metadata, jsonLD: jsonLD, content: content, root: root.element, url: article.url)
         (article.title, article.publisher) = title(metadata, content: content, root: root.element, publisher: article.publisher)
         return article
     }
@@ -145,23 +161,51 @@ public enum HTMLReader {
         return nil
     }
 
+    /// Meta tags that carry the publication date, in the order they are tried.
+    static let dateMetas = [
+        "article:published_time", "og:published_time", "date", "pubdate", "dc.date", "publish-date", "parsely-pub-date",
+        "dc.date.issued", "dcterms.date", "dcterms.issued", "publishdate", "publish_date", "datepublished", "sailthru.date",
+    ]
+
     static func published(
-        _ metadata: HTMLMetadata, jsonLD: JSONLDSummary, content: HTMLContentExtractor, root: Int
-    ) -> String? {
-        if let date = metadata.meta("article:published_time", "og:published_time") { return date }
-        if let date = jsonLD.published { return date }
-        if let date = metadata.meta(
-            "date", "pubdate", "dc.date", "publish-date", "parsely-pub-date", "dc.date.issued",
-            "dcterms.date", "dcterms.issued", "publishdate", "publish_date", "datepublished", "sailthru.date"
-        ) {
-            return date
+        _ metadata: HTMLMetadata, jsonLD: JSONLDSummary, content: HTMLContentExtractor, root: Int, url: String?
+    ) -> [DateCandidate] {
+        var found: [DateCandidate] = []
+        func add(_ field: String, _ value: String?) {
+            guard let value, !found.contains(where: { $0.value == value }) else { return }
+            found.append(DateCandidate(field: field, value: value))
         }
-        if let date = metadata.microdataPublished { return date }
+        add("JSON-LD datePublished", jsonLD.published)
+        for key in dateMetas { add("meta \(key)", metadata.meta(key)) }
+        add("microdata datePublished", metadata.microdataPublished)
         let hasDate: (HTMLTree.Node) -> Bool = { $0.tag == "time" && HTMLMetadata.nonEmpty($0.attribute("datetime")) != nil }
         for scope in content.scopes(of: root) {
             if let time = content.firstElement(in: scope, where: hasDate) {
-                return HTMLMetadata.nonEmpty(content.tree.nodes[time].attribute("datetime"))
+                add("<time datetime>", HTMLMetadata.nonEmpty(content.tree.nodes[time].attribute("datetime")))
+                break
             }
+        }
+        add(urlDateField, url.flatMap(dateInURL))
+        return found
+    }
+
+    /// The field name of a date read from the page's address.
+    static let urlDateField = "the URL"
+
+    /// "2019-11-19" from ".../2019/11/19/slug", ".../2019-11-19-slug" or ".../20191119/...".
+    static func dateInURL(_ url: String) -> String? {
+        let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." || $0 == "?" || $0 == "=" || $0 == "&" })
+        for (k, part) in parts.enumerated() where part.count == 4 || part.count == 8 {
+            guard part.allSatisfy({ $0.isASCII && $0.isNumber }), part.hasPrefix("19") || part.hasPrefix("20") else { continue }
+            if part.count == 8 {
+                let text = String(part)
+                let iso = "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.suffix(2))"
+                if KBDate(iso: iso) != nil { return iso }
+                continue
+            }
+            guard k + 2 < parts.count, parts[k + 1].count == 2, parts[k + 2].count == 2 else { continue }
+            let iso = "\(part)-\(parts[k + 1])-\(parts[k + 2])"
+            if KBDate(iso: iso) != nil { return iso }
         }
         return nil
     }
