@@ -21,6 +21,10 @@ struct HTMLContentExtractor {
     let body: Int
     private var hardJunk: [Bool]
     private var softJunk: [Bool]
+    /// Soft junk whose words say it is never the story (comments, teasers, ads): overridden by its
+    /// size only when it holds the story's headline or an article-body element (a page-wide
+    /// `<div class="advertisement-pusher">`), never when it is a long comment thread.
+    private var strongJunk: [Bool]
     /// Non-whitespace text below each element, hard junk excluded.
     private var textWeight: [Int]
     /// Paragraph text below each element, hard junk excluded.
@@ -30,10 +34,16 @@ struct HTMLContentExtractor {
         "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
         "alertdialog", "search",
     ]
+    /// Layout words: a page-wide wrapper may carry them ("layout-with-sidebar", "has-header"),
+    /// so an element holding most of the page's paragraph text is read despite them.
     static let junkWords: [[UInt8]] = [
-        "nav", "menu", "sidebar", "footer", "header", "comment", "related", "share", "social",
-        "newsletter", "subscribe", "advert", "promo", "cookie", "breadcrumb", "widget", "popup",
-        "modal", "signup", "teaser", "recommend",
+        "nav", "menu", "sidebar", "footer", "header", "widget",
+    ].map { Array($0.utf8) }
+    /// Words of parts that are never the story, however much text they hold (a long comment
+    /// thread, a wall of teasers).
+    static let strongJunkWords: [[UInt8]] = [
+        "comment", "related", "share", "social", "newsletter", "subscribe", "advert", "promo", "cookie",
+        "breadcrumb", "popup", "modal", "signup", "teaser", "recommend", "nocontent", "disqus",
     ].map { Array($0.utf8) }
     /// "ad" as a word of its own inside a class token ("ad-slot", "top-ad-box", "ads").
     static let adWords: [[UInt8]] = ["-ad-", "_ad-", "-ad_", "_ad_", "-ads-"].map { Array($0.utf8) }
@@ -49,14 +59,29 @@ struct HTMLContentExtractor {
         body = tree.first("body") ?? tree.first("html") ?? 0
         hardJunk = Array(repeating: false, count: count)
         softJunk = Array(repeating: false, count: count)
+        strongJunk = Array(repeating: false, count: count)
         textWeight = Array(repeating: 0, count: count)
         paragraphWeight = Array(repeating: 0, count: count)
         for index in 0..<count where !nodes[index].isText {
-            (hardJunk[index], softJunk[index]) = Self.classify(nodes[index])
+            (hardJunk[index], softJunk[index], strongJunk[index]) = Self.classify(nodes[index])
             // Inline elements in running text are content whatever their class.
             if softJunk[index], !nodes[index].kind.contains(.block), nodes[index].parent >= 0,
                nodes[nodes[index].parent].kind.contains(.prose) {
                 softJunk[index] = false
+                strongJunk[index] = false
+            }
+        }
+        // Elements holding the first headline or an article-body element keep their text whatever their words.
+        var marks: [Int] = []
+        if let h1 = nodes.firstIndex(where: { $0.tag == "h1" }) { marks.append(h1) }
+        for index in 0..<count where !nodes[index].isText && !nodes[index].attributes.isEmpty && Self.isArticleBody(nodes[index]) {
+            marks.append(index)
+        }
+        for mark in marks {
+            var up = mark
+            while up >= 0 {
+                strongJunk[up] = false
+                up = nodes[up].parent
             }
         }
         for index in stride(from: count - 1, through: 0, by: -1) {
@@ -84,13 +109,13 @@ struct HTMLContentExtractor {
         weight >= shortestParagraph ? weight : 0
     }
 
-    /// (hard, soft) boilerplate classification of one element.
-    static func classify(_ node: HTMLTree.Node) -> (Bool, Bool) {
+    /// (hard, soft, strong) boilerplate classification of one element.
+    static func classify(_ node: HTMLTree.Node) -> (Bool, Bool, Bool) {
         let kind = node.kind
-        if kind.contains(.boilerplate) { return (true, false) }
-        if kind.contains(.landmark) && (node.tag == "body" || node.tag == "html") { return (false, false) }
+        if kind.contains(.boilerplate) { return (true, false, false) }
+        if kind.contains(.landmark) && (node.tag == "body" || node.tag == "html") { return (false, false, false) }
         let isForm = kind == [.block] && node.tag == "form"
-        if node.attributes.isEmpty { return (false, isForm) }
+        if node.attributes.isEmpty { return (false, isForm, false) }
         var classes: String?
         var id: String?
         var role = ""
@@ -99,27 +124,28 @@ struct HTMLContentExtractor {
             case "class": classes = attribute.value
             case "id": id = attribute.value
             case "role": role = HTMLTextBuilder.trimmed(attribute.value.lowercased())
-            case "hidden": return (true, false)
+            case "hidden": return (true, false, false)
             case "aria-hidden":
-                if HTMLTextBuilder.trimmed(attribute.value.lowercased()) == "true" { return (true, false) }
+                if HTMLTextBuilder.trimmed(attribute.value.lowercased()) == "true" { return (true, false, false) }
             case "style":
                 let compact = lowercasedBytes(attribute.value).filter { !isASCIISpace($0) }
-                if contains(compact, hiddenStyles[0]) || contains(compact, hiddenStyles[1]) { return (true, false) }
+                if contains(compact, hiddenStyles[0]) || contains(compact, hiddenStyles[1]) { return (true, false, false) }
             default:
                 break
             }
         }
-        if kind.contains(.landmark) { return (false, false) }
-        if junkRoles.contains(role) { return (true, false) }
-        if role == "main" { return (false, false) }
-        if isForm { return (false, true) }
-        guard classes != nil || id != nil else { return (false, false) }
+        if kind.contains(.landmark) { return (false, false, false) }
+        if junkRoles.contains(role) { return (true, false, false) }
+        if role == "main" { return (false, false, false) }
+        if isForm { return (false, true, false) }
+        guard classes != nil || id != nil else { return (false, false, false) }
         var bytes = lowercasedBytes(classes ?? "")
         if let id {
             bytes.append(0x20)
             bytes += lowercasedBytes(id)
         }
         var junk = false
+        var strong = false
         var content = false
         bytes.withUnsafeBufferPointer { all in
             var start = 0
@@ -130,12 +156,13 @@ struct HTMLContentExtractor {
                 if end > start {
                     let token = UnsafeBufferPointer(rebasing: all[start..<end])
                     if contentWords.contains(where: { contains(token, $0) }) { content = true }
-                    if !junk && isJunkToken(token) { junk = true }
+                    if !strong && strongJunkWords.contains(where: { contains(token, $0) }) { strong = true }
+                    if !junk && (strong || isJunkToken(token)) { junk = true }
                 }
                 start = end
             }
         }
-        return (false, junk && !content)
+        return (false, junk && !content, strong && !content)
     }
 
     static let hiddenStyles: [[UInt8]] = ["display:none", "visibility:hidden"].map { Array($0.utf8) }
@@ -203,7 +230,7 @@ struct HTMLContentExtractor {
     func isJunk(_ index: Int, base: Int) -> Bool {
         if hardJunk[index] { return true }
         guard softJunk[index] else { return false }
-        return !(base > 0 && paragraphWeight[index] * 10 >= base * 6)
+        return strongJunk[index] || !(base > 0 && paragraphWeight[index] * 10 >= base * 6)
     }
 
     // MARK: - Choosing the root
