@@ -246,13 +246,20 @@ public struct Cleaner: Sendable {
                 if !inWord {
                     tokens += 1
                     if c >= 0x61 && c <= 0x7A { lower += 1 }
-                    else if c >= 0x80 && UTF8Text.scalar(b, at: i).0.properties.isLowercase { lower += 1 }
+                    else if c >= 0x80 && Self.isLowerOrCaseless(UTF8Text.scalar(b, at: i).0) { lower += 1 }
                 }
                 inWord = true
                 i += 1
             }
             return (tokens, lower)
         }
+    }
+
+    /// A lowercase letter, or a letter of a script without case (Hangul, Han, Arabic, Hebrew,
+    /// Thai…): in those scripts every word reads as a lowercase one does.
+    static func isLowerOrCaseless(_ u: Unicode.Scalar) -> Bool {
+        let props = u.properties
+        return props.isLowercase || (props.isAlphabetic && !props.isUppercase && !props.changesWhenCaseMapped)
     }
 
     /// The last mark before closing quotes and brackets is one of `marks`.

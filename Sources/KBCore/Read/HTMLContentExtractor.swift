@@ -95,8 +95,7 @@ struct HTMLContentExtractor {
                 if nodes[parent].kind.contains(.container) { paragraphWeight[parent] += Self.paragraph(weight) }
             } else if !hardJunk[index] {
                 textWeight[parent] += textWeight[index]
-                paragraphWeight[parent] += nodes[index].kind.contains(.paragraph)
-                    ? Self.paragraph(textWeight[index]) : paragraphWeight[index]
+                paragraphWeight[parent] += Self.paragraphShare(nodes, index, text: textWeight[index], paragraphs: paragraphWeight[index])
             }
         }
     }
@@ -107,6 +106,20 @@ struct HTMLContentExtractor {
 
     private static func paragraph(_ weight: Int) -> Int {
         weight >= shortestParagraph ? weight : 0
+    }
+
+    /// What element `index` adds to its parent's paragraph text: all of its text when it is a
+    /// `<p>`, or an inline element other than a link holding running text directly inside a
+    /// container (`<div><span>text</span></div>`, as blog engines write paragraphs); else the
+    /// paragraph text inside it.
+    private static func paragraphShare(_ nodes: [HTMLTree.Node], _ index: Int, text: Int, paragraphs: Int) -> Int {
+        let kind = nodes[index].kind
+        if kind.contains(.paragraph) { return paragraph(text) }
+        if paragraphs == 0, !kind.contains(.block), !kind.contains(.boilerplate), nodes[index].tag != "a",
+           nodes[nodes[index].parent].kind.contains(.container) {
+            return paragraph(text)
+        }
+        return paragraphs
     }
 
     /// (hard, soft, strong) boilerplate classification of one element.
@@ -255,8 +268,7 @@ struct HTMLContentExtractor {
                 if nodes[parent].kind.contains(.container) { cleanParagraphs[parent] += Self.paragraph(weight) }
             } else if !junk[index] {
                 cleanText[parent] += cleanText[index]
-                cleanParagraphs[parent] += nodes[index].kind.contains(.paragraph)
-                    ? Self.paragraph(cleanText[index]) : cleanParagraphs[index]
+                cleanParagraphs[parent] += Self.paragraphShare(nodes, index, text: cleanText[index], paragraphs: cleanParagraphs[index])
             }
         }
         // Elements inside boilerplate are never candidates.
