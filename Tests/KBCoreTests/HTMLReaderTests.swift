@@ -475,7 +475,8 @@ struct HTMLReaderTests {
     }
 
     @Test func pageWithOnlyScriptsIsAnError() {
-        #expect(throws: HTMLReadError(reason: "no readable text in the HTML")) {
+        let reason = "no readable text in the HTML: the page holds only scripts (38 bytes of JavaScript), which draw its text in a browser; save the page once it has loaded, or save its text"
+        #expect(throws: HTMLReadError(reason: reason)) {
             try read("""
             <html><head><script>var a = "not text";</script></head>
             <body><script src="/app.js"></script><script>document.write("hello")</script><noscript>Enable JavaScript</noscript></body></html>

@@ -105,3 +105,33 @@ struct HTMLMetadataFallbackTests {
         #expect(HTMLReader.dateInURL("https://example.com/item/20191345/story") == nil)
     }
 }
+
+@Suite("Pages without an article")
+struct EmptyPageReasonTests {
+    private func reason(_ html: String) throws -> String? {
+        let doc = try #require(try DocumentReader.read(bytes: Array(html.utf8), path: "/in/page.html").first?.get())
+        do {
+            _ = try ArticleProcessor(resources: Resources()).process(doc, supplied: nil)
+            return nil
+        } catch let error as KBError {
+            return error.errorDescription
+        }
+    }
+
+    @Test("a login wall is named as one")
+    func loginWall() throws {
+        let text = try reason("""
+            <html><body><main><h1>Members area</h1><p>Sign in to continue reading</p>
+            <form><input type="text" name="user"><input type="password" name="pw"><button>Log in</button></form>
+            <p><a href="/forgot">Forgot password</a></p></main></body></html>
+            """)
+        #expect(text == "/in/page.html: no article text found: the page is a login or subscription wall ('sign in to continue'); save it from a signed-in browser, or its text")
+    }
+
+    @Test("an index page of links is named as one")
+    func indexPage() throws {
+        let links = (1...14).map { "<li><a href=\"/story/\($0)\">Story number \($0) of the day</a></li>" }.joined()
+        let text = try reason("<html><body><div class=\"content\"><h1>Latest news</h1><ul>\(links)</ul></div></body></html>")
+        #expect(text == "/in/page.html: no article text found: an index page (15 short lines such as links, headings and menus, and no paragraph of prose)")
+    }
+}

@@ -9,6 +9,8 @@ public struct Resources: Sendable {
 
     public let files: [String: String]
     public let debris: DebrisRules
+    /// Phrases of login and subscription walls (cleaning/walls.txt), lowercase.
+    public let walls: [String]
     public let publishers: PublisherDictionary
     public let splitter: SentenceSplitter
     public let actors: ActorDictionary
@@ -44,6 +46,8 @@ public struct Resources: Sendable {
             return text
         }
         debris = try DebrisRules(tsv: file("cleaning/debris.tsv"))
+        walls = try file("cleaning/walls.txt").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         publishers = try PublisherDictionary(tsv: file("cleaning/publishers.tsv"))
         splitter = SentenceSplitter(abbreviationList: try file("segmenting/abbreviations.txt"))
         actors = try ActorDictionary(files: files)

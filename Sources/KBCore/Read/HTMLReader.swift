@@ -57,6 +57,15 @@ public struct HTMLReadError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     static let noText = HTMLReadError(reason: "no readable text in the HTML")
+
+    /// No text outside scripts: a page of scripts, whose article the browser draws, or an empty page.
+    static func empty(_ tree: HTMLTree) -> HTMLReadError {
+        var script = 0
+        for node in tree.nodes where node.isText && node.parent >= 0 && tree.nodes[node.parent].tag == "script" { script += node.weight }
+        guard script > 0 else { return noText }
+        let size = script >= 10_240 ? "\(script / 1024) KB" : "\(script) bytes"
+        return HTMLReadError(reason: "no readable text in the HTML: the page holds only scripts (\(size) of JavaScript), which draw its text in a browser; save the page once it has loaded, or save its text")
+    }
 }
 
 /// Reads news articles from HTML with libxml2's HTML parser.
@@ -80,7 +89,7 @@ public enum HTMLReader {
             root = HTMLContentExtractor.Root(element: content.body, skipped: [])
             text = content.text(of: root)
         }
-        guard !text.isEmpty else { throw HTMLReadError.noText }
+        guard !text.isEmpty else { throw HTMLReadError.empty(tree) }
 
         let metadata = HTMLMetadata(tree: tree)
         let jsonLD = JSONLDSummary(scripts: metadata.jsonLDScripts)
