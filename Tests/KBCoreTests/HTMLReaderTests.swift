@@ -213,6 +213,73 @@ struct HTMLReaderTests {
         #expect(article.publisher == "Weather Daily")
     }
 
+    @Test func paragraphsWrittenAsSpansInsideDivsAreTheArticle() throws {
+        // A blog engine's post: each paragraph a <div><span>, inside a "widget" wrapper.
+        let article = try read("""
+        <html><body><div class="widget Blog"><div class="post-body">
+          <div><span><span>Photos released online show the actress looking stunning in new make-up photos.</span></span></div>
+          <div><span><span>The veteran actress, who won an award in 2008, has taken to social media to share them.</span></span></div>
+        </div></div>
+        <div class="sidebar"><div class="widget PopularPosts"><a href="/a">Most read</a></div></div>
+        </body></html>
+        """)
+        #expect(article.text == """
+        Photos released online show the actress looking stunning in new make-up photos.
+
+        The veteran actress, who won an award in 2008, has taken to social media to share them.
+        """)
+    }
+
+    @Test func aCommentThreadLongerThanTheArticleStaysOut() throws {
+        let comment = "<div class=\"comment\"><div class=\"content\">I think we will see similar updates to what the larger model received, and a bigger display makes sense.</div></div>"
+        let article = try read("""
+        <html><body><div id="content">
+          <div class="article"><div class="content">Apple plans to release a new notebook with a scissor switch keyboard in the first half of 2020.<br><br>The display size will remain the same, according to the report.</div></div>
+          <div id="comments">\(String(repeating: comment, count: 4))</div>
+        </div></body></html>
+        """)
+        #expect(article.text == """
+        Apple plans to release a new notebook with a scissor switch keyboard in the first half of 2020.
+
+        The display size will remain the same, according to the report.
+        """)
+    }
+
+    @Test func aPageWideWrapperNamedForAdsIsReadWhenItHoldsTheHeadline() throws {
+        let article = try read("""
+        <html><body><div class="advertisement-off-canvas-pusher"><section>
+          <h1>Banks open early</h1>
+          <div><p>Banks across the region opened two hours early on Monday to meet demand for cash.</p>
+          <p>Queues formed before dawn outside branches in the capital, witnesses said.</p></div>
+        </section></div></body></html>
+        """)
+        #expect(article.text.contains("Banks across the region opened two hours early on Monday to meet demand for cash."))
+        #expect(article.text.contains("Queues formed before dawn outside branches in the capital, witnesses said."))
+    }
+
+    @Test func listItemsOfAnHTMLArticleSurviveCleaning() throws {
+        let html = """
+        <html><body><article><h1>Deals of the week</h1>
+          <p>Here are the offers that collectors should not miss this Black Friday, picked by our editors.</p>
+          <ol><li>Lego Star Wars 75188</li><li>Polistil 960574 electric track</li><li>Blade Runner The Final Cut</li></ol>
+          <p>Prices were checked on Thursday morning and may change at any time.</p>
+        </article></body></html>
+        """
+        let doc = try #require(try DocumentReader.read(bytes: Array(html.utf8), path: "/in/deals.html").first?.get())
+        let processed = try ArticleProcessor(resources: Resources()).process(doc, supplied: nil)
+        #expect(processed.cleanText == """
+        Here are the offers that collectors should not miss this Black Friday, picked by our editors.
+
+        Lego Star Wars 75188
+
+        Polistil 960574 electric track
+
+        Blade Runner The Final Cut
+
+        Prices were checked on Thursday morning and may change at any time.
+        """)
+    }
+
     @Test func densestContainerKeepsALeadParagraphOutsideAnInnerWrapper() throws {
         // The inner wrapper holds over 80 % of the paragraph text and is the
         // densest container; the lead paragraph next to it is merged back in,

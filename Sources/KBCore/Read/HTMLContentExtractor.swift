@@ -29,6 +29,8 @@ struct HTMLContentExtractor {
     private var textWeight: [Int]
     /// Paragraph text below each element, hard junk excluded.
     private var paragraphWeight: [Int]
+    /// Text inside links (`<a>`) below each element, hard junk excluded.
+    private var linkWeight: [Int]
 
     static let junkRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
@@ -62,6 +64,7 @@ struct HTMLContentExtractor {
         strongJunk = Array(repeating: false, count: count)
         textWeight = Array(repeating: 0, count: count)
         paragraphWeight = Array(repeating: 0, count: count)
+        linkWeight = Array(repeating: 0, count: count)
         for index in 0..<count where !nodes[index].isText {
             (hardJunk[index], softJunk[index], strongJunk[index]) = Self.classify(nodes[index])
             // Inline elements in running text are content whatever their class.
@@ -95,7 +98,11 @@ struct HTMLContentExtractor {
                 if nodes[parent].kind.contains(.container) { paragraphWeight[parent] += Self.paragraph(weight) }
             } else if !hardJunk[index] {
                 textWeight[parent] += textWeight[index]
-                paragraphWeight[parent] += Self.paragraphShare(nodes, index, text: textWeight[index], paragraphs: paragraphWeight[index])
+                let isLink = nodes[index].tag == "a"
+                if isLink { linkWeight[index] = textWeight[index] }
+                linkWeight[parent] += linkWeight[index]
+                paragraphWeight[parent] += Self.paragraphShare(nodes, index, text: textWeight[index], paragraphs: paragraphWeight[index],
+                                                               links: linkWeight[index])
             }
         }
     }
@@ -109,15 +116,17 @@ struct HTMLContentExtractor {
     }
 
     /// What element `index` adds to its parent's paragraph text: all of its text when it is a
-    /// `<p>`, or an inline element other than a link holding running text directly inside a
-    /// container (`<div><span>text</span></div>`, as blog engines write paragraphs); else the
-    /// paragraph text inside it.
-    private static func paragraphShare(_ nodes: [HTMLTree.Node], _ index: Int, text: Int, paragraphs: Int) -> Int {
+    /// `<p>`, or an inline element holding running text directly inside a container
+    /// (`<div><span>text</span></div>`, as blog engines write paragraphs); else the paragraph
+    /// text inside it. Links are not prose: a link adds nothing, nor does a paragraph that is
+    /// mostly link text (a teaser: `<a><p>summary</p></a>`, `<p><a>headline</a></p>`).
+    private static func paragraphShare(_ nodes: [HTMLTree.Node], _ index: Int, text: Int, paragraphs: Int, links: Int) -> Int {
         let kind = nodes[index].kind
-        if kind.contains(.paragraph) { return paragraph(text) }
-        if paragraphs == 0, !kind.contains(.block), !kind.contains(.boilerplate), nodes[index].tag != "a",
+        if kind.contains(.paragraph) { return links * 2 > text ? 0 : paragraph(text) }
+        if nodes[index].tag == "a" { return 0 }
+        if paragraphs == 0, !kind.contains(.block), !kind.contains(.boilerplate),
            nodes[nodes[index].parent].kind.contains(.container) {
-            return paragraph(text)
+            return links * 2 > text ? 0 : paragraph(text)
         }
         return paragraphs
     }
@@ -268,7 +277,8 @@ struct HTMLContentExtractor {
                 if nodes[parent].kind.contains(.container) { cleanParagraphs[parent] += Self.paragraph(weight) }
             } else if !junk[index] {
                 cleanText[parent] += cleanText[index]
-                cleanParagraphs[parent] += Self.paragraphShare(nodes, index, text: cleanText[index], paragraphs: cleanParagraphs[index])
+                cleanParagraphs[parent] += Self.paragraphShare(nodes, index, text: cleanText[index], paragraphs: cleanParagraphs[index],
+                                                               links: linkWeight[index])
             }
         }
         // Elements inside boilerplate are never candidates.
