@@ -39,7 +39,7 @@ struct HTMLContentExtractor {
     /// Layout words: a page-wide wrapper may carry them ("layout-with-sidebar", "has-header"),
     /// so an element holding most of the page's paragraph text is read despite them.
     static let junkWords: [[UInt8]] = [
-        "nav", "menu", "sidebar", "footer", "header", "widget",
+        "nav", "menu", "sidebar", "footer", "header", "widget", "caption",
     ].map { Array($0.utf8) }
     /// Words of parts that are never the story, however much text they hold (a long comment
     /// thread, a wall of teasers).
