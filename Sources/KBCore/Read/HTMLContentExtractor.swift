@@ -36,16 +36,17 @@ struct HTMLContentExtractor {
         "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
         "alertdialog", "search",
     ]
-    /// Layout words: a page-wide wrapper may carry them ("layout-with-sidebar", "has-header"),
-    /// so an element holding most of the page's paragraph text is read despite them.
+    /// Words of page furniture that a page-wide wrapper may also carry as a modifier
+    /// ("layout-with-sidebar", "with-share-bar", "has-modal"), so an element holding most of the
+    /// page's paragraph text is read despite them.
     static let junkWords: [[UInt8]] = [
-        "nav", "menu", "sidebar", "footer", "header", "widget", "caption",
+        "nav", "menu", "sidebar", "footer", "header", "widget", "caption", "share", "social", "newsletter",
+        "subscribe", "advert", "promo", "cookie", "breadcrumb", "popup", "modal", "signup",
     ].map { Array($0.utf8) }
-    /// Words of parts that are never the story, however much text they hold (a long comment
+    /// Words naming parts that are never the story, however much text they hold (a long comment
     /// thread, a wall of teasers).
     static let strongJunkWords: [[UInt8]] = [
-        "comment", "related", "share", "social", "newsletter", "subscribe", "advert", "promo", "cookie",
-        "breadcrumb", "popup", "modal", "signup", "teaser", "recommend", "nocontent", "disqus",
+        "comment", "related", "teaser", "recommend", "nocontent", "disqus",
     ].map { Array($0.utf8) }
     /// "ad" as a word of its own inside a class token ("ad-slot", "top-ad-box", "ads").
     static let adWords: [[UInt8]] = ["-ad-", "_ad-", "-ad_", "_ad_", "-ads-"].map { Array($0.utf8) }
