@@ -258,10 +258,12 @@ struct HTMLReaderTests {
     }
 
     @Test func listItemsOfAnHTMLArticleSurviveCleaning() throws {
+        // Numbered lines read as menu entries in a saved text; in an HTML article they are its own.
         let html = """
         <html><body><article><h1>Deals of the week</h1>
           <p>Here are the offers that collectors should not miss this Black Friday, picked by our editors.</p>
-          <ol><li>Lego Star Wars 75188</li><li>Polistil 960574 electric track</li><li>Blade Runner The Final Cut</li></ol>
+          <p>1) Lego Star Wars 75188<br>2) Polistil 960574 electric track<br>3) Blade Runner The Final Cut</p>
+          <ul><li>Ghostbusters Collection</li></ul>
           <p>Prices were checked on Thursday morning and may change at any time.</p>
         </article></body></html>
         """
@@ -275,6 +277,8 @@ struct HTMLReaderTests {
         Polistil 960574 electric track
 
         Blade Runner The Final Cut
+
+        Ghostbusters Collection
 
         Prices were checked on Thursday morning and may change at any time.
         """)
