@@ -284,6 +284,19 @@ struct HTMLReaderTests {
         """)
     }
 
+    @Test func classWordsComeFromTheDictionary() throws {
+        let html = Array("""
+        <html><body><div class="story"><p>The council approved the budget on Monday after a long debate about schools.</p></div>
+        <div class="box-extra"><p>Readers who liked this story also read the ones listed below, every single day.</p></div></body></html>
+        """.utf8)
+        #expect(try HTMLReader.read(html).text.contains("Readers who liked"))
+        let words = try HTMLClassWords(tsv: "# test\nbox-extra\tpart\n")
+        #expect(try HTMLReader.read(html, words: words).text == "The council approved the budget on Monday after a long debate about schools.")
+        #expect(throws: KBError.dictionary(file: "reading/html-classes.tsv", line: 2, reason: "unknown kind 'junk' (use furniture, part or content)")) {
+            try HTMLClassWords(tsv: "nav\tfurniture\nbox\tjunk\n")
+        }
+    }
+
     @Test func densestContainerKeepsALeadParagraphOutsideAnInnerWrapper() throws {
         // The inner wrapper holds over 80 % of the paragraph text and is the
         // densest container; the lead paragraph next to it is merged back in,

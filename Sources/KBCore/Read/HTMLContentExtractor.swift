@@ -4,26 +4,29 @@
 /// - *hard*: elements that are never content (`script`, `nav`, `header`,
 ///   `footer`, `aside`, …, hidden elements, ARIA landmark roles such as
 ///   `navigation`);
-/// - *soft*: `form`, and elements whose class or id contains a boilerplate
-///   word (`sidebar`, `related`, `share`, …). A soft match is ignored when the
-///   element holds at least 60 % of the paragraph text of the region being
-///   read, so a page-wide `<div class="layout-with-sidebar">` or an
-///   ASP.NET page-wide `<form>` does not swallow the article; and inline
-///   elements directly inside a paragraph or heading are never soft junk
+/// - *soft*: `form`, and elements whose class or id contains a word of
+///   `Dictionaries/reading/html-classes.tsv`. A furniture word (`sidebar`,
+///   `share`, …) is ignored when the element holds at least 60 % of the
+///   paragraph text of the region being read, so a page-wide
+///   `<div class="layout-with-sidebar">` or an ASP.NET page-wide `<form>` does
+///   not swallow the article; a part word (`comment`, `related`, …) only when
+///   the element also holds the page's first `<h1>` or an article-body element.
+///   Inline elements directly inside a paragraph or heading are never soft junk
 ///   (`<h2><a class="header">`).
 ///
 /// "Paragraph text" is the non-whitespace text inside `<p>` and `<pre>`
-/// elements plus bare text directly inside containers (`div`, `section`, …),
-/// counting only pieces of at least `shortestParagraph` bytes.
+/// elements, inside inline elements directly in a container, and bare text
+/// directly inside containers (`div`, `section`, …), counting only pieces of
+/// at least `shortestParagraph` bytes; link text (`<a>`) is not paragraph text,
+/// nor is a paragraph that is mostly links.
 struct HTMLContentExtractor {
     let tree: HTMLTree
     /// The `<body>` (or the outermost element when there is none).
     let body: Int
     private var hardJunk: [Bool]
     private var softJunk: [Bool]
-    /// Soft junk whose words say it is never the story (comments, teasers, ads): overridden by its
-    /// size only when it holds the story's headline or an article-body element (a page-wide
-    /// `<div class="advertisement-pusher">`), never when it is a long comment thread.
+    /// Soft junk named by a part word (comments, teasers): overridden by its size only when it
+    /// holds the story's headline or an article-body element, never when it is a long comment thread.
     private var strongJunk: [Bool]
     /// Non-whitespace text below each element, hard junk excluded.
     private var textWeight: [Int]
@@ -36,27 +39,14 @@ struct HTMLContentExtractor {
         "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
         "alertdialog", "search",
     ]
-    /// Words of page furniture that a page-wide wrapper may also carry as a modifier
-    /// ("layout-with-sidebar", "with-share-bar", "has-modal"), so an element holding most of the
-    /// page's paragraph text is read despite them.
-    static let junkWords: [[UInt8]] = [
-        "nav", "menu", "sidebar", "footer", "header", "widget", "caption", "share", "social", "newsletter",
-        "subscribe", "advert", "promo", "cookie", "breadcrumb", "popup", "modal", "signup",
-    ].map { Array($0.utf8) }
-    /// Words naming parts that are never the story, however much text they hold (a long comment
-    /// thread, a wall of teasers).
-    static let strongJunkWords: [[UInt8]] = [
-        "comment", "related", "teaser", "recommend", "nocontent", "disqus",
-    ].map { Array($0.utf8) }
     /// "ad" as a word of its own inside a class token ("ad-slot", "top-ad-box", "ads").
     static let adWords: [[UInt8]] = ["-ad-", "_ad-", "-ad_", "_ad_", "-ads-"].map { Array($0.utf8) }
-    static let contentWords: [[UInt8]] = [
-        "article-body", "articlebody", "article__body", "article-content", "entry-content",
-        "post-content", "post-body", "story-body", "story-content",
-    ].map { Array($0.utf8) }
+    /// The class and id words that classify elements (Dictionaries/reading/html-classes.tsv).
+    let words: HTMLClassWords
 
-    init(tree: HTMLTree) {
+    init(tree: HTMLTree, words: HTMLClassWords = .builtIn) {
         self.tree = tree
+        self.words = words
         let nodes = tree.nodes
         let count = nodes.count
         body = tree.first("body") ?? tree.first("html") ?? 0
@@ -67,7 +57,7 @@ struct HTMLContentExtractor {
         paragraphWeight = Array(repeating: 0, count: count)
         linkWeight = Array(repeating: 0, count: count)
         for index in 0..<count where !nodes[index].isText {
-            (hardJunk[index], softJunk[index], strongJunk[index]) = Self.classify(nodes[index])
+            (hardJunk[index], softJunk[index], strongJunk[index]) = Self.classify(nodes[index], words: words)
             // Inline elements in running text are content whatever their class.
             if softJunk[index], !nodes[index].kind.contains(.block), nodes[index].parent >= 0,
                nodes[nodes[index].parent].kind.contains(.prose) {
@@ -78,7 +68,7 @@ struct HTMLContentExtractor {
         // Elements holding the first headline or an article-body element keep their text whatever their words.
         var marks: [Int] = []
         if let h1 = nodes.firstIndex(where: { $0.tag == "h1" }) { marks.append(h1) }
-        for index in 0..<count where !nodes[index].isText && !nodes[index].attributes.isEmpty && Self.isArticleBody(nodes[index]) {
+        for index in 0..<count where !nodes[index].isText && !nodes[index].attributes.isEmpty && Self.isArticleBody(nodes[index], words: words) {
             marks.append(index)
         }
         for mark in marks {
@@ -133,7 +123,7 @@ struct HTMLContentExtractor {
     }
 
     /// (hard, soft, strong) boilerplate classification of one element.
-    static func classify(_ node: HTMLTree.Node) -> (Bool, Bool, Bool) {
+    static func classify(_ node: HTMLTree.Node, words: HTMLClassWords) -> (Bool, Bool, Bool) {
         let kind = node.kind
         if kind.contains(.boilerplate) { return (true, false, false) }
         if kind.contains(.landmark) && (node.tag == "body" || node.tag == "html") { return (false, false, false) }
@@ -178,9 +168,9 @@ struct HTMLContentExtractor {
                 while end < all.count && !isASCIISpace(all[end]) { end += 1 }
                 if end > start {
                     let token = UnsafeBufferPointer(rebasing: all[start..<end])
-                    if contentWords.contains(where: { contains(token, $0) }) { content = true }
-                    if !strong && strongJunkWords.contains(where: { contains(token, $0) }) { strong = true }
-                    if !junk && (strong || isJunkToken(token)) { junk = true }
+                    if words.content.contains(where: { contains(token, $0) }) { content = true }
+                    if !strong && words.parts.contains(where: { contains(token, $0) }) { strong = true }
+                    if !junk && (strong || isJunkToken(token, words: words)) { junk = true }
                 }
                 start = end
             }
@@ -203,8 +193,8 @@ struct HTMLContentExtractor {
         return tokens
     }
 
-    static func isJunkToken(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        if junkWords.contains(where: { contains(token, $0) }) { return true }
+    static func isJunkToken(_ token: UnsafeBufferPointer<UInt8>, words: HTMLClassWords) -> Bool {
+        if words.furniture.contains(where: { contains(token, $0) }) { return true }
         // "ad-" only as a word of its own, so "lead-paragraph", "head-line"
         // or "thread-list" are not matched.
         if token.elementsEqual("ad".utf8) || token.elementsEqual("ads".utf8) { return true }
@@ -297,7 +287,7 @@ struct HTMLContentExtractor {
         }
         let root = best { nodes[$0].tag == "article" }
             ?? best { nodes[$0].tag == "main" || nodes[$0].attribute("role")?.lowercased() == "main" }
-            ?? best { Self.isArticleBody(nodes[$0]) }
+            ?? best { Self.isArticleBody(nodes[$0], words: words) }
 
         // The densest container: the deepest one holding at least 80 % of the
         // paragraph text of the richest container.
@@ -348,11 +338,11 @@ struct HTMLContentExtractor {
     /// A sibling `<p>` this long (non-space bytes) is merged into the story.
     static let shortestMergedParagraph = 50
 
-    static func isArticleBody(_ node: HTMLTree.Node) -> Bool {
+    static func isArticleBody(_ node: HTMLTree.Node, words: HTMLClassWords) -> Bool {
         if let itemprop = node.attribute("itemprop"), itemprop.lowercased().contains("articlebody") { return true }
         guard let classes = node.attribute("class") else { return false }
         let bytes = lowercasedBytes(classes)
-        return contentWords.contains { contains(bytes, $0) }
+        return words.content.contains { contains(bytes, $0) }
     }
 
     // MARK: - Text

@@ -74,7 +74,7 @@ public enum HTMLReader {
     /// and extracts the main content and metadata.
     /// - Throws: `HTMLReadError` when the input is empty, cannot be parsed,
     ///   or has no text in its main content.
-    public static func read(_ bytes: [UInt8]) throws -> HTMLArticle {
+    public static func read(_ bytes: [UInt8], words: HTMLClassWords = .builtIn) throws -> HTMLArticle {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C && $0 != 0 }) else {
             throw HTMLReadError.noText
         }
@@ -82,7 +82,7 @@ public enum HTMLReader {
         let tree = try HTMLTree.parse(input.bytes, encoding: input.encoding, skip: input.skip)
         guard !tree.nodes.isEmpty else { throw HTMLReadError.noText }
 
-        let content = HTMLContentExtractor(tree: tree)
+        let content = HTMLContentExtractor(tree: tree, words: words)
         var root = content.chooseRoot()
         var text = content.text(of: root)
         if text.isEmpty && root.element != content.body {
