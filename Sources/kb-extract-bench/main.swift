@@ -55,7 +55,7 @@ for found in walker.files {
         manifest = (try? Manifest.load(folder: found.folder)) ?? nil
         manifests[found.folder] = manifest
     }
-    let results = DocumentReader.read(path: found.path)
+    let results = DocumentReader.read(path: found.path, words: resources.htmlClasses)
     var t1 = cpuSeconds()
     readSeconds += t1 - t0
     for result in results {

@@ -213,6 +213,90 @@ struct HTMLReaderTests {
         #expect(article.publisher == "Weather Daily")
     }
 
+    @Test func paragraphsWrittenAsSpansInsideDivsAreTheArticle() throws {
+        // A blog engine's post: each paragraph a <div><span>, inside a "widget" wrapper.
+        let article = try read("""
+        <html><body><div class="widget Blog"><div class="post-body">
+          <div><span><span>Photos released online show the actress looking stunning in new make-up photos.</span></span></div>
+          <div><span><span>The veteran actress, who won an award in 2008, has taken to social media to share them.</span></span></div>
+        </div></div>
+        <div class="sidebar"><div class="widget PopularPosts"><a href="/a">Most read</a></div></div>
+        </body></html>
+        """)
+        #expect(article.text == """
+        Photos released online show the actress looking stunning in new make-up photos.
+
+        The veteran actress, who won an award in 2008, has taken to social media to share them.
+        """)
+    }
+
+    @Test func aCommentThreadLongerThanTheArticleStaysOut() throws {
+        let comment = "<div class=\"comment\"><div class=\"content\">I think we will see similar updates to what the larger model received, and a bigger display makes sense.</div></div>"
+        let article = try read("""
+        <html><body><div id="content">
+          <div class="article"><div class="content">Apple plans to release a new notebook with a scissor switch keyboard in the first half of 2020.<br><br>The display size will remain the same, according to the report.</div></div>
+          <div id="comments">\(String(repeating: comment, count: 4))</div>
+        </div></body></html>
+        """)
+        #expect(article.text == """
+        Apple plans to release a new notebook with a scissor switch keyboard in the first half of 2020.
+
+        The display size will remain the same, according to the report.
+        """)
+    }
+
+    @Test func aPageWideWrapperNamedForAdsIsReadWhenItHoldsTheHeadline() throws {
+        let article = try read("""
+        <html><body><div class="advertisement-off-canvas-pusher"><section>
+          <h1>Banks open early</h1>
+          <div><p>Banks across the region opened two hours early on Monday to meet demand for cash.</p>
+          <p>Queues formed before dawn outside branches in the capital, witnesses said.</p></div>
+        </section></div></body></html>
+        """)
+        #expect(article.text.contains("Banks across the region opened two hours early on Monday to meet demand for cash."))
+        #expect(article.text.contains("Queues formed before dawn outside branches in the capital, witnesses said."))
+    }
+
+    @Test func listItemsOfAnHTMLArticleSurviveCleaning() throws {
+        // Numbered lines read as menu entries in a saved text; in an HTML article they are its own.
+        let html = """
+        <html><body><article><h1>Deals of the week</h1>
+          <p>Here are the offers that collectors should not miss this Black Friday, picked by our editors.</p>
+          <p>1) Lego Star Wars 75188<br>2) Polistil 960574 electric track<br>3) Blade Runner The Final Cut</p>
+          <ul><li>Ghostbusters Collection</li></ul>
+          <p>Prices were checked on Thursday morning and may change at any time.</p>
+        </article></body></html>
+        """
+        let doc = try #require(try DocumentReader.read(bytes: Array(html.utf8), path: "/in/deals.html").first?.get())
+        let processed = try ArticleProcessor(resources: Resources()).process(doc, supplied: nil)
+        #expect(processed.cleanText == """
+        Here are the offers that collectors should not miss this Black Friday, picked by our editors.
+
+        Lego Star Wars 75188
+
+        Polistil 960574 electric track
+
+        Blade Runner The Final Cut
+
+        Ghostbusters Collection
+
+        Prices were checked on Thursday morning and may change at any time.
+        """)
+    }
+
+    @Test func classWordsComeFromTheDictionary() throws {
+        let html = Array("""
+        <html><body><div class="story"><p>The council approved the budget on Monday after a long debate about schools.</p></div>
+        <div class="box-extra"><p>Readers who liked this story also read the ones listed below, every single day.</p></div></body></html>
+        """.utf8)
+        #expect(try HTMLReader.read(html).text.contains("Readers who liked"))
+        let words = try HTMLClassWords(tsv: "# test\nbox-extra\tpart\n")
+        #expect(try HTMLReader.read(html, words: words).text == "The council approved the budget on Monday after a long debate about schools.")
+        #expect(throws: KBError.dictionary(file: "reading/html-classes.tsv", line: 2, reason: "unknown kind 'junk' (use furniture, part or content)")) {
+            try HTMLClassWords(tsv: "nav\tfurniture\nbox\tjunk\n")
+        }
+    }
+
     @Test func densestContainerKeepsALeadParagraphOutsideAnInnerWrapper() throws {
         // The inner wrapper holds over 80 % of the paragraph text and is the
         // densest container; the lead paragraph next to it is merged back in,
@@ -475,7 +559,8 @@ struct HTMLReaderTests {
     }
 
     @Test func pageWithOnlyScriptsIsAnError() {
-        #expect(throws: HTMLReadError(reason: "no readable text in the HTML")) {
+        let reason = "no readable text in the HTML: the page holds only scripts (38 bytes of JavaScript), which draw its text in a browser; save the page once it has loaded, or save its text"
+        #expect(throws: HTMLReadError(reason: reason)) {
             try read("""
             <html><head><script>var a = "not text";</script></head>
             <body><script src="/app.js"></script><script>document.write("hello")</script><noscript>Enable JavaScript</noscript></body></html>

@@ -104,6 +104,11 @@ struct ReaderTests {
         #expect(errors.isEmpty && report.added == 1)
         #expect(try Support.strings(db, "SELECT title || '|' || published || '|' || publisher || '|' || authors || '|' || format FROM sources")
                 == ["Kremlin Warns Israel|2019-01-22|Example News|[\"Jane Roe\"]|html"])
+        #expect(try Support.strings(db, "SELECT published_utc FROM sources") == ["2019-01-22T08:00:00Z"])
+        // `kb export --type text`: the file's clean text, one record a file.
+        let export = try Support.run(["export", "--db", db, "--type", "text"])
+        #expect(export.status == 0)
+        #expect(export.stdout == #"{"type": "text", "file": "page.html", "text": "Russia warned Israel on Tuesday against further strikes in Syria, the foreign ministry said in Moscow.\n\nThe warning followed an Israeli raid near Damascus that targeted Iranian positions, officials said."}"# + "\n")
         #expect(try Support.strings(db, "SELECT text FROM sentences ORDER BY ordinal") == [
             "Russia warned Israel on Tuesday against further strikes in Syria, the foreign ministry said in Moscow.",
             "The warning followed an Israeli raid near Damascus that targeted Iranian positions, officials said.",

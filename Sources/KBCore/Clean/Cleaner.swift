@@ -27,7 +27,9 @@ public struct Cleaner: Sendable {
         var action: DebrisRules.Action?
     }
 
-    public func clean(_ body: String) -> CleanedArticle {
+    /// - Parameter extracted: the text is an HTML page's main content, already chosen by its
+    ///   markup: its list items and short lines are the article's, not a saved page's menus.
+    public func clean(_ body: String, extracted: Bool = false) -> CleanedArticle {
         var lines: [Line] = []
         var previous = ""
         // Lines split on code points ("\n", "\r"), scanned as UTF-8 bytes.
@@ -56,10 +58,10 @@ public struct Cleaner: Sendable {
             let line = lines[i]
             if line.action == .end { end = i; break }
             if line.action != nil { continue }
-            if line.bullet && !line.prose { continue }  // menu entries
+            if line.bullet && !line.prose && !extracted { continue }  // menu entries
             body.append(line)
         }
-        body = Self.largestCluster(body)
+        if !extracted { body = Self.largestCluster(body) }
         // An article does not end with a heading: trailing non-prose lines are debris.
         var trailer: [String] = []
         while let last = body.last, !last.prose { trailer.insert(last.text, at: 0); body.removeLast() }
@@ -244,13 +246,20 @@ public struct Cleaner: Sendable {
                 if !inWord {
                     tokens += 1
                     if c >= 0x61 && c <= 0x7A { lower += 1 }
-                    else if c >= 0x80 && UTF8Text.scalar(b, at: i).0.properties.isLowercase { lower += 1 }
+                    else if c >= 0x80 && Self.isLowerOrCaseless(UTF8Text.scalar(b, at: i).0) { lower += 1 }
                 }
                 inWord = true
                 i += 1
             }
             return (tokens, lower)
         }
+    }
+
+    /// A lowercase letter, or a letter of a script without case (Hangul, Han, Arabic, Hebrew,
+    /// Thai…): in those scripts every word reads as a lowercase one does.
+    static func isLowerOrCaseless(_ u: Unicode.Scalar) -> Bool {
+        let props = u.properties
+        return props.isLowercase || (props.isAlphabetic && !props.isUppercase && !props.changesWhenCaseMapped)
     }
 
     /// The last mark before closing quotes and brackets is one of `marks`.

@@ -12,6 +12,19 @@ public struct Exporter {
         try store.read { db in try Self.sources(db) + Self.actors(db) + Self.events(db) + Self.stances(db) }
     }
 
+    /// One record per source file: its clean text, as stored (the text sentence offsets point into).
+    /// Only on request (`kb export --type text`): the texts are the bulk of a database.
+    public func texts() throws -> [Record] {
+        try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.name AS file, t.clean_text AS text FROM source_files f JOIN source_texts t ON t.source_id = f.source_id
+                ORDER BY f.name, f.id
+                """).map { r in
+                [("type", .string("text")), ("file", .from(r["file"] as String?)), ("text", .from(r["text"] as String?))]
+            }
+        }
+    }
+
     /// One record per actor per source that names it (as an actor, not as a place or by a title alone).
     static func actors(_ db: Database) throws -> [Record] {
         let rows = try Row.fetchAll(db, sql: """
@@ -119,6 +132,7 @@ public struct Exporter {
                 ("title", .from(r["title"] as String?)),
                 ("published", .from(r["published"] as String?)),
                 ("published_precision", .from(r["published_precision"] as String?)),
+                ("published_utc", .from(r["published_utc"] as String?)),
                 ("publisher", .from(r["publisher"] as String?)),
                 ("authors", .array(authors.map { .string($0) })),
                 ("url", .from(r["url"] as String?)),

@@ -100,7 +100,8 @@ public struct Ingester: Sendable {
         }
         let files = walker.files
         // The first file is read (and a JSON Lines shard parsed) while the database is made ready.
-        var next = files.first.map { f in Background { DocumentReader.read(path: f.path) } }
+        let words = processor.resources.htmlClasses
+        var next = files.first.map { f in Background { DocumentReader.read(path: f.path, words: words) } }
         let preparing = Background { [self] () throws -> Ready in
             let store = try open()
             // Indexes an ingest killed before its end left dropped are built before anything else.
@@ -184,7 +185,7 @@ public struct Ingester: Sendable {
                 manifests[found.folder] = manifest
             }
             let results = try next?.value() ?? []
-            next = n + 1 < files.count ? Background { [path = files[n + 1].path] in DocumentReader.read(path: path) } : nil
+            next = n + 1 < files.count ? Background { [path = files[n + 1].path] in DocumentReader.read(path: path, words: words) } : nil
             for result in results {
                 switch result {
                 case .failure(let error):

@@ -73,6 +73,22 @@ public struct ArticleProcessor: Sendable {
         bodies = Set(resources.eventCues.bodies.map { $0.joined(separator: " ") })
     }
 
+    /// Why a text holds no article: a login or subscription wall, an index page (many short
+    /// lines and no prose), or only a few short lines.
+    static func emptyReason(_ cleaned: CleanedArticle, walls: [String]) -> String {
+        let lines = cleaned.header + cleaned.trailer
+        for line in lines {
+            let lower = line.lowercased()
+            if let phrase = walls.first(where: { lower.contains($0) }) {
+                return "no article text found: the page is a login or subscription wall ('\(phrase)'); save it from a signed-in browser, or its text"
+            }
+        }
+        if lines.count >= 12 {
+            return "no article text found: an index page (\(lines.count) short lines such as links, headings and menus, and no paragraph of prose)"
+        }
+        return "no article text found (only short lines such as menus or headings)"
+    }
+
     /// The fingerprint decides whether a stored source must be extracted again.
     public func fingerprint(_ doc: RawDocument, supplied: SourceMetadata?) -> String {
         var s = doc.contentHash + "|" + resources.version + "|" + doc.format.rawValue
@@ -84,12 +100,13 @@ public struct ArticleProcessor: Sendable {
     }
 
     public func process(_ doc: RawDocument, supplied: SourceMetadata?) throws -> ProcessedSource {
-        let cleaned = cleaner.clean(doc.body)
+        let cleaned = cleaner.clean(doc.body, extracted: doc.format == .html)
         guard !cleaned.blocks.isEmpty else {
-            throw KBError.noText(path: doc.record.isEmpty ? doc.path : "\(doc.path)#\(doc.record)", reason: "no article text found (only short lines such as menus or headings)")
+            throw KBError.noText(path: doc.record.isEmpty ? doc.path : "\(doc.path)#\(doc.record)", reason: Self.emptyReason(cleaned, walls: resources.walls))
         }
         var metadata = doc.metadata
         metadata.fill(from: finder.find(in: cleaned))
+        metadata.fill(from: doc.fallback)
         if let user = supplied { metadata.override(with: user) }
         let sentences = resources.splitter.split(blocks: cleaned.blocks)
         let published = metadata.published?.value

@@ -10,6 +10,10 @@ public struct Resources: Sendable {
 
     public let files: [String: String]
     public let debris: DebrisRules
+    /// Phrases of login and subscription walls (cleaning/walls.txt), lowercase.
+    public let walls: [String]
+    /// The class and id words the HTML reader weighs (reading/html-classes.tsv).
+    public let htmlClasses: HTMLClassWords
     public let publishers: PublisherDictionary
     public let splitter: SentenceSplitter
     public let actors: ActorDictionary
@@ -48,6 +52,9 @@ public struct Resources: Sendable {
             return text
         }
         debris = try DebrisRules(tsv: file("cleaning/debris.tsv"))
+        walls = try file("cleaning/walls.txt").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        htmlClasses = try HTMLClassWords(tsv: file("reading/html-classes.tsv"))
         publishers = try PublisherDictionary(tsv: file("cleaning/publishers.tsv"))
         splitter = SentenceSplitter(abbreviationList: try file("segmenting/abbreviations.txt"))
         actors = try ActorDictionary(files: files)

@@ -3,7 +3,8 @@ import Foundation
 /// Reads one file into its articles (one, or one per JSON record), with what the file itself
 /// says about them. Errors name the file (and line) and never stop the other files.
 public enum DocumentReader {
-    public static func read(path: String) -> [Result<RawDocument, KBError>] {
+    /// - Parameter words: the class words the HTML reader weighs (`Resources.htmlClasses`).
+    public static func read(path: String, words: HTMLClassWords = .builtIn) -> [Result<RawDocument, KBError>] {
         let bytes: [UInt8]
         do {
             guard FileManager.default.fileExists(atPath: path) else { throw KBError.notFound(path: path) }
@@ -16,17 +17,17 @@ public enum DocumentReader {
         } catch {
             return [.failure(.unreadable(path: path, reason: "\(error)"))]
         }
-        return read(bytes: bytes, path: path)
+        return read(bytes: bytes, path: path, words: words)
     }
 
-    public static func read(bytes: [UInt8], path: String) -> [Result<RawDocument, KBError>] {
+    public static func read(bytes: [UInt8], path: String, words: HTMLClassWords = .builtIn) -> [Result<RawDocument, KBError>] {
         let format = SourceFormat.guess(fileName: path)
         let decoded: TextDecoding.Decoded
         if format == .html {
             // libxml2 decodes HTML itself, honouring <meta charset>.
             if bytes.isEmpty { return [.failure(.emptyFile(path: path))] }
             if TextDecoding.looksBinary(bytes) { return [.failure(.binaryFile(path: path))] }
-            return [readHTML(bytes, path: path)]
+            return [readHTML(bytes, path: path, words: words)]
         }
         do {
             decoded = try TextDecoding.decode(bytes, path: path)
@@ -74,10 +75,10 @@ public enum DocumentReader {
         return .success(document(path: path, format: .markdown, body: MarkdownText.plain(fm.body), bytes: bytes, metadata: meta))
     }
 
-    static func readHTML(_ bytes: [UInt8], path: String) -> Result<RawDocument, KBError> {
+    static func readHTML(_ bytes: [UInt8], path: String, words: HTMLClassWords = .builtIn) -> Result<RawDocument, KBError> {
         let article: HTMLArticle
         do {
-            article = try HTMLReader.read(bytes)
+            article = try HTMLReader.read(bytes, words: words)
         } catch let error as HTMLReadError {
             return .failure(.noText(path: path, reason: error.reason))
         } catch {
@@ -85,16 +86,31 @@ public enum DocumentReader {
         }
         var meta = SourceMetadata()
         if let t = article.title { meta.title = Sourced(t, .text) }
-        if let d = article.published {
-            guard let date = MetadataDate.parse(d) else {
-                return .failure(.badMetadata(path: path, field: "published date", value: d, reason: "not a date"))
+        var warnings: [String] = []
+        var fallback = SourceMetadata()
+        for candidate in article.publishedCandidates {
+            guard let stamp = MetadataDate.stamp(candidate.value) else {
+                warnings.append(KBError.badMetadata(path: path, field: "published date", value: candidate.value,
+                                                    reason: "not a date (from \(candidate.field)); dropped, the next source of the date is used")
+                    .localizedDescription)
+                continue
             }
-            meta.published = Sourced(date, .text)
+            if candidate.field == HTMLReader.urlDateField {
+                // The URL's date comes last: after a byline in the text, which cleaning finds.
+                fallback.published = Sourced(stamp.date, .inferred)
+            } else {
+                meta.published = Sourced(stamp.date, .text)
+                meta.publishedUTC = stamp.utc
+            }
+            break
         }
         if !article.authors.isEmpty { meta.authors = Sourced(article.authors, .text) }
         if let p = article.publisher { meta.publisher = Sourced(p, .text) }
         if let u = article.url { meta.url = Sourced(u, .text) }
         meta.language = article.language
-        return .success(document(path: path, format: .html, body: article.text, bytes: bytes, metadata: meta))
+        var doc = document(path: path, format: .html, body: article.text, bytes: bytes, metadata: meta)
+        doc.warnings = warnings
+        doc.fallback = fallback
+        return .success(doc)
     }
 }

@@ -4,59 +4,78 @@
 /// - *hard*: elements that are never content (`script`, `nav`, `header`,
 ///   `footer`, `aside`, …, hidden elements, ARIA landmark roles such as
 ///   `navigation`);
-/// - *soft*: `form`, and elements whose class or id contains a boilerplate
-///   word (`sidebar`, `related`, `share`, …). A soft match is ignored when the
-///   element holds at least 60 % of the paragraph text of the region being
-///   read, so a page-wide `<div class="layout-with-sidebar">` or an
-///   ASP.NET page-wide `<form>` does not swallow the article; and inline
-///   elements directly inside a paragraph or heading are never soft junk
+/// - *soft*: `form`, and elements whose class or id contains a word of
+///   `Dictionaries/reading/html-classes.tsv`. A furniture word (`sidebar`,
+///   `share`, …) is ignored when the element holds at least 60 % of the
+///   paragraph text of the region being read, so a page-wide
+///   `<div class="layout-with-sidebar">` or an ASP.NET page-wide `<form>` does
+///   not swallow the article; a part word (`comment`, `related`, …) only when
+///   the element also holds the page's first `<h1>` or an article-body element.
+///   Inline elements directly inside a paragraph or heading are never soft junk
 ///   (`<h2><a class="header">`).
 ///
 /// "Paragraph text" is the non-whitespace text inside `<p>` and `<pre>`
-/// elements plus bare text directly inside containers (`div`, `section`, …),
-/// counting only pieces of at least `shortestParagraph` bytes.
+/// elements, inside inline elements directly in a container, and bare text
+/// directly inside containers (`div`, `section`, …), counting only pieces of
+/// at least `shortestParagraph` bytes; link text (`<a>`) is not paragraph text,
+/// nor is a paragraph that is mostly links.
 struct HTMLContentExtractor {
     let tree: HTMLTree
     /// The `<body>` (or the outermost element when there is none).
     let body: Int
     private var hardJunk: [Bool]
     private var softJunk: [Bool]
+    /// Soft junk named by a part word (comments, teasers): overridden by its size only when it
+    /// holds the story's headline or an article-body element, never when it is a long comment thread.
+    private var strongJunk: [Bool]
     /// Non-whitespace text below each element, hard junk excluded.
     private var textWeight: [Int]
     /// Paragraph text below each element, hard junk excluded.
     private var paragraphWeight: [Int]
+    /// Text inside links (`<a>`) below each element, hard junk excluded.
+    private var linkWeight: [Int]
 
     static let junkRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
         "alertdialog", "search",
     ]
-    static let junkWords: [[UInt8]] = [
-        "nav", "menu", "sidebar", "footer", "header", "comment", "related", "share", "social",
-        "newsletter", "subscribe", "advert", "promo", "cookie", "breadcrumb", "widget", "popup",
-        "modal", "signup", "teaser", "recommend",
-    ].map { Array($0.utf8) }
     /// "ad" as a word of its own inside a class token ("ad-slot", "top-ad-box", "ads").
     static let adWords: [[UInt8]] = ["-ad-", "_ad-", "-ad_", "_ad_", "-ads-"].map { Array($0.utf8) }
-    static let contentWords: [[UInt8]] = [
-        "article-body", "articlebody", "article__body", "article-content", "entry-content",
-        "post-content", "post-body", "story-body", "story-content",
-    ].map { Array($0.utf8) }
+    /// The class and id words that classify elements (Dictionaries/reading/html-classes.tsv).
+    let words: HTMLClassWords
 
-    init(tree: HTMLTree) {
+    init(tree: HTMLTree, words: HTMLClassWords = .builtIn) {
         self.tree = tree
+        self.words = words
         let nodes = tree.nodes
         let count = nodes.count
         body = tree.first("body") ?? tree.first("html") ?? 0
         hardJunk = Array(repeating: false, count: count)
         softJunk = Array(repeating: false, count: count)
+        strongJunk = Array(repeating: false, count: count)
         textWeight = Array(repeating: 0, count: count)
         paragraphWeight = Array(repeating: 0, count: count)
+        linkWeight = Array(repeating: 0, count: count)
         for index in 0..<count where !nodes[index].isText {
-            (hardJunk[index], softJunk[index]) = Self.classify(nodes[index])
+            (hardJunk[index], softJunk[index], strongJunk[index]) = Self.classify(nodes[index], words: words)
             // Inline elements in running text are content whatever their class.
             if softJunk[index], !nodes[index].kind.contains(.block), nodes[index].parent >= 0,
                nodes[nodes[index].parent].kind.contains(.prose) {
                 softJunk[index] = false
+                strongJunk[index] = false
+            }
+        }
+        // Elements holding the first headline or an article-body element keep their text whatever their words.
+        var marks: [Int] = []
+        if let h1 = nodes.firstIndex(where: { $0.tag == "h1" }) { marks.append(h1) }
+        for index in 0..<count where !nodes[index].isText && !nodes[index].attributes.isEmpty && Self.isArticleBody(nodes[index], words: words) {
+            marks.append(index)
+        }
+        for mark in marks {
+            var up = mark
+            while up >= 0 {
+                strongJunk[up] = false
+                up = nodes[up].parent
             }
         }
         for index in stride(from: count - 1, through: 0, by: -1) {
@@ -70,8 +89,11 @@ struct HTMLContentExtractor {
                 if nodes[parent].kind.contains(.container) { paragraphWeight[parent] += Self.paragraph(weight) }
             } else if !hardJunk[index] {
                 textWeight[parent] += textWeight[index]
-                paragraphWeight[parent] += nodes[index].kind.contains(.paragraph)
-                    ? Self.paragraph(textWeight[index]) : paragraphWeight[index]
+                let isLink = nodes[index].tag == "a"
+                if isLink { linkWeight[index] = textWeight[index] }
+                linkWeight[parent] += linkWeight[index]
+                paragraphWeight[parent] += Self.paragraphShare(nodes, index, text: textWeight[index], paragraphs: paragraphWeight[index],
+                                                               links: linkWeight[index])
             }
         }
     }
@@ -84,13 +106,29 @@ struct HTMLContentExtractor {
         weight >= shortestParagraph ? weight : 0
     }
 
-    /// (hard, soft) boilerplate classification of one element.
-    static func classify(_ node: HTMLTree.Node) -> (Bool, Bool) {
+    /// What element `index` adds to its parent's paragraph text: all of its text when it is a
+    /// `<p>`, or an inline element holding running text directly inside a container
+    /// (`<div><span>text</span></div>`, as blog engines write paragraphs); else the paragraph
+    /// text inside it. Links are not prose: a link adds nothing, nor does a paragraph that is
+    /// mostly link text (a teaser: `<a><p>summary</p></a>`, `<p><a>headline</a></p>`).
+    private static func paragraphShare(_ nodes: [HTMLTree.Node], _ index: Int, text: Int, paragraphs: Int, links: Int) -> Int {
+        let kind = nodes[index].kind
+        if kind.contains(.paragraph) { return links * 2 > text ? 0 : paragraph(text) }
+        if nodes[index].tag == "a" { return 0 }
+        if paragraphs == 0, !kind.contains(.block), !kind.contains(.boilerplate),
+           nodes[nodes[index].parent].kind.contains(.container) {
+            return links * 2 > text ? 0 : paragraph(text)
+        }
+        return paragraphs
+    }
+
+    /// (hard, soft, strong) boilerplate classification of one element.
+    static func classify(_ node: HTMLTree.Node, words: HTMLClassWords) -> (Bool, Bool, Bool) {
         let kind = node.kind
-        if kind.contains(.boilerplate) { return (true, false) }
-        if kind.contains(.landmark) && (node.tag == "body" || node.tag == "html") { return (false, false) }
+        if kind.contains(.boilerplate) { return (true, false, false) }
+        if kind.contains(.landmark) && (node.tag == "body" || node.tag == "html") { return (false, false, false) }
         let isForm = kind == [.block] && node.tag == "form"
-        if node.attributes.isEmpty { return (false, isForm) }
+        if node.attributes.isEmpty { return (false, isForm, false) }
         var classes: String?
         var id: String?
         var role = ""
@@ -99,27 +137,28 @@ struct HTMLContentExtractor {
             case "class": classes = attribute.value
             case "id": id = attribute.value
             case "role": role = HTMLTextBuilder.trimmed(attribute.value.lowercased())
-            case "hidden": return (true, false)
+            case "hidden": return (true, false, false)
             case "aria-hidden":
-                if HTMLTextBuilder.trimmed(attribute.value.lowercased()) == "true" { return (true, false) }
+                if HTMLTextBuilder.trimmed(attribute.value.lowercased()) == "true" { return (true, false, false) }
             case "style":
                 let compact = lowercasedBytes(attribute.value).filter { !isASCIISpace($0) }
-                if contains(compact, hiddenStyles[0]) || contains(compact, hiddenStyles[1]) { return (true, false) }
+                if contains(compact, hiddenStyles[0]) || contains(compact, hiddenStyles[1]) { return (true, false, false) }
             default:
                 break
             }
         }
-        if kind.contains(.landmark) { return (false, false) }
-        if junkRoles.contains(role) { return (true, false) }
-        if role == "main" { return (false, false) }
-        if isForm { return (false, true) }
-        guard classes != nil || id != nil else { return (false, false) }
+        if kind.contains(.landmark) { return (false, false, false) }
+        if junkRoles.contains(role) { return (true, false, false) }
+        if role == "main" { return (false, false, false) }
+        if isForm { return (false, true, false) }
+        guard classes != nil || id != nil else { return (false, false, false) }
         var bytes = lowercasedBytes(classes ?? "")
         if let id {
             bytes.append(0x20)
             bytes += lowercasedBytes(id)
         }
         var junk = false
+        var strong = false
         var content = false
         bytes.withUnsafeBufferPointer { all in
             var start = 0
@@ -129,13 +168,14 @@ struct HTMLContentExtractor {
                 while end < all.count && !isASCIISpace(all[end]) { end += 1 }
                 if end > start {
                     let token = UnsafeBufferPointer(rebasing: all[start..<end])
-                    if contentWords.contains(where: { contains(token, $0) }) { content = true }
-                    if !junk && isJunkToken(token) { junk = true }
+                    if words.content.contains(where: { contains(token, $0) }) { content = true }
+                    if !strong && words.parts.contains(where: { contains(token, $0) }) { strong = true }
+                    if !junk && (strong || isJunkToken(token, words: words)) { junk = true }
                 }
                 start = end
             }
         }
-        return (false, junk && !content)
+        return (false, junk && !content, strong && !content)
     }
 
     static let hiddenStyles: [[UInt8]] = ["display:none", "visibility:hidden"].map { Array($0.utf8) }
@@ -153,8 +193,8 @@ struct HTMLContentExtractor {
         return tokens
     }
 
-    static func isJunkToken(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        if junkWords.contains(where: { contains(token, $0) }) { return true }
+    static func isJunkToken(_ token: UnsafeBufferPointer<UInt8>, words: HTMLClassWords) -> Bool {
+        if words.furniture.contains(where: { contains(token, $0) }) { return true }
         // "ad-" only as a word of its own, so "lead-paragraph", "head-line"
         // or "thread-list" are not matched.
         if token.elementsEqual("ad".utf8) || token.elementsEqual("ads".utf8) { return true }
@@ -203,7 +243,7 @@ struct HTMLContentExtractor {
     func isJunk(_ index: Int, base: Int) -> Bool {
         if hardJunk[index] { return true }
         guard softJunk[index] else { return false }
-        return !(base > 0 && paragraphWeight[index] * 10 >= base * 6)
+        return strongJunk[index] || !(base > 0 && paragraphWeight[index] * 10 >= base * 6)
     }
 
     // MARK: - Choosing the root
@@ -228,8 +268,8 @@ struct HTMLContentExtractor {
                 if nodes[parent].kind.contains(.container) { cleanParagraphs[parent] += Self.paragraph(weight) }
             } else if !junk[index] {
                 cleanText[parent] += cleanText[index]
-                cleanParagraphs[parent] += nodes[index].kind.contains(.paragraph)
-                    ? Self.paragraph(cleanText[index]) : cleanParagraphs[index]
+                cleanParagraphs[parent] += Self.paragraphShare(nodes, index, text: cleanText[index], paragraphs: cleanParagraphs[index],
+                                                               links: linkWeight[index])
             }
         }
         // Elements inside boilerplate are never candidates.
@@ -247,7 +287,7 @@ struct HTMLContentExtractor {
         }
         let root = best { nodes[$0].tag == "article" }
             ?? best { nodes[$0].tag == "main" || nodes[$0].attribute("role")?.lowercased() == "main" }
-            ?? best { Self.isArticleBody(nodes[$0]) }
+            ?? best { Self.isArticleBody(nodes[$0], words: words) }
 
         // The densest container: the deepest one holding at least 80 % of the
         // paragraph text of the richest container.
@@ -298,11 +338,11 @@ struct HTMLContentExtractor {
     /// A sibling `<p>` this long (non-space bytes) is merged into the story.
     static let shortestMergedParagraph = 50
 
-    static func isArticleBody(_ node: HTMLTree.Node) -> Bool {
+    static func isArticleBody(_ node: HTMLTree.Node, words: HTMLClassWords) -> Bool {
         if let itemprop = node.attribute("itemprop"), itemprop.lowercased().contains("articlebody") { return true }
         guard let classes = node.attribute("class") else { return false }
         let bytes = lowercasedBytes(classes)
-        return contentWords.contains { contains(bytes, $0) }
+        return words.content.contains { contains(bytes, $0) }
     }
 
     // MARK: - Text

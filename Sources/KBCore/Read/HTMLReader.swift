@@ -3,8 +3,12 @@ public struct HTMLArticle: Sendable, Equatable {
     /// og:title, else twitter:title, else the `<h1>` inside the main content,
     /// else `<title>` without a trailing " | Site" / " - Site" suffix.
     public var title: String?
-    /// The publication date string exactly as the page gives it.
-    public var published: String?
+    /// The publication date strings the page gives, exactly as written, in the order they are
+    /// tried: JSON-LD `datePublished`, Open Graph and article meta tags, other date meta tags,
+    /// microdata, the first `<time datetime>` of the content, the date in the URL.
+    public var publishedCandidates: [DateCandidate]
+    /// The first candidate's text.
+    public var published: String? { publishedCandidates.first?.value }
     /// De-duplicated author names.
     public var authors: [String]
     /// og:site_name, JSON-LD publisher name, application-name, or the site
@@ -19,16 +23,28 @@ public struct HTMLArticle: Sendable, Equatable {
     public var text: String
 
     public init(
-        title: String? = nil, published: String? = nil, authors: [String] = [], publisher: String? = nil,
+        title: String? = nil, published: [DateCandidate] = [], authors: [String] = [], publisher: String? = nil,
         url: String? = nil, language: String? = nil, text: String
     ) {
         self.title = title
-        self.published = published
+        self.publishedCandidates = published
         self.authors = authors
         self.publisher = publisher
         self.url = url
         self.language = language
         self.text = text
+    }
+}
+
+/// A publication date as one source of the page states it.
+public struct DateCandidate: Sendable, Equatable {
+    /// Where it was found: "JSON-LD datePublished", "meta article:published_time", "<time datetime>", "the URL".
+    public var field: String
+    public var value: String
+
+    public init(field: String, value: String) {
+        self.field = field
+        self.value = value
     }
 }
 
@@ -41,6 +57,15 @@ public struct HTMLReadError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     static let noText = HTMLReadError(reason: "no readable text in the HTML")
+
+    /// No text outside scripts: a page of scripts, whose article the browser draws, or an empty page.
+    static func empty(_ tree: HTMLTree) -> HTMLReadError {
+        var script = 0
+        for node in tree.nodes where node.isText && node.parent >= 0 && tree.nodes[node.parent].tag == "script" { script += node.weight }
+        guard script > 0 else { return noText }
+        let size = script >= 10_240 ? "\(script / 1024) KB" : "\(script) bytes"
+        return HTMLReadError(reason: "no readable text in the HTML: the page holds only scripts (\(size) of JavaScript), which draw its text in a browser; save the page once it has loaded, or save its text")
+    }
 }
 
 /// Reads news articles from HTML with libxml2's HTML parser.
@@ -49,7 +74,7 @@ public enum HTMLReader {
     /// and extracts the main content and metadata.
     /// - Throws: `HTMLReadError` when the input is empty, cannot be parsed,
     ///   or has no text in its main content.
-    public static func read(_ bytes: [UInt8]) throws -> HTMLArticle {
+    public static func read(_ bytes: [UInt8], words: HTMLClassWords = .builtIn) throws -> HTMLArticle {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C && $0 != 0 }) else {
             throw HTMLReadError.noText
         }
@@ -57,14 +82,14 @@ public enum HTMLReader {
         let tree = try HTMLTree.parse(input.bytes, encoding: input.encoding, skip: input.skip)
         guard !tree.nodes.isEmpty else { throw HTMLReadError.noText }
 
-        let content = HTMLContentExtractor(tree: tree)
+        let content = HTMLContentExtractor(tree: tree, words: words)
         var root = content.chooseRoot()
         var text = content.text(of: root)
         if text.isEmpty && root.element != content.body {
             root = HTMLContentExtractor.Root(element: content.body, skipped: [])
             text = content.text(of: root)
         }
-        guard !text.isEmpty else { throw HTMLReadError.noText }
+        guard !text.isEmpty else { throw HTMLReadError.empty(tree) }
 
         let metadata = HTMLMetadata(tree: tree)
         let jsonLD = JSONLDSummary(scripts: metadata.jsonLDScripts)
@@ -73,7 +98,7 @@ public enum HTMLReader {
         article.url = url(metadata)
         article.publisher = metadata.meta("og:site_name") ?? jsonLD.publisher ?? metadata.meta("application-name")
         article.authors = authors(metadata, jsonLD: jsonLD)
-        article.published = published(metadata, jsonLD: jsonLD, content: content, root: root.element)
+        article.publishedCandidates = published(metadata, jsonLD: jsonLD, content: content, root: root.element, url: article.url)
         (article.title, article.publisher) = title(metadata, content: content, root: root.element, publisher: article.publisher)
         return article
     }
@@ -145,23 +170,51 @@ public enum HTMLReader {
         return nil
     }
 
+    /// Meta tags that carry the publication date, in the order they are tried.
+    static let dateMetas = [
+        "article:published_time", "og:published_time", "date", "pubdate", "dc.date", "publish-date", "parsely-pub-date",
+        "dc.date.issued", "dcterms.date", "dcterms.issued", "publishdate", "publish_date", "datepublished", "sailthru.date",
+    ]
+
     static func published(
-        _ metadata: HTMLMetadata, jsonLD: JSONLDSummary, content: HTMLContentExtractor, root: Int
-    ) -> String? {
-        if let date = metadata.meta("article:published_time", "og:published_time") { return date }
-        if let date = jsonLD.published { return date }
-        if let date = metadata.meta(
-            "date", "pubdate", "dc.date", "publish-date", "parsely-pub-date", "dc.date.issued",
-            "dcterms.date", "dcterms.issued", "publishdate", "publish_date", "datepublished", "sailthru.date"
-        ) {
-            return date
+        _ metadata: HTMLMetadata, jsonLD: JSONLDSummary, content: HTMLContentExtractor, root: Int, url: String?
+    ) -> [DateCandidate] {
+        var found: [DateCandidate] = []
+        func add(_ field: String, _ value: String?) {
+            guard let value, !found.contains(where: { $0.value == value }) else { return }
+            found.append(DateCandidate(field: field, value: value))
         }
-        if let date = metadata.microdataPublished { return date }
+        add("JSON-LD datePublished", jsonLD.published)
+        for key in dateMetas { add("meta \(key)", metadata.meta(key)) }
+        add("microdata datePublished", metadata.microdataPublished)
         let hasDate: (HTMLTree.Node) -> Bool = { $0.tag == "time" && HTMLMetadata.nonEmpty($0.attribute("datetime")) != nil }
         for scope in content.scopes(of: root) {
             if let time = content.firstElement(in: scope, where: hasDate) {
-                return HTMLMetadata.nonEmpty(content.tree.nodes[time].attribute("datetime"))
+                add("<time datetime>", HTMLMetadata.nonEmpty(content.tree.nodes[time].attribute("datetime")))
+                break
             }
+        }
+        add(urlDateField, url.flatMap(dateInURL))
+        return found
+    }
+
+    /// The field name of a date read from the page's address.
+    static let urlDateField = "the URL"
+
+    /// "2019-11-19" from ".../2019/11/19/slug", ".../2019-11-19-slug" or ".../20191119/...".
+    static func dateInURL(_ url: String) -> String? {
+        let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." || $0 == "?" || $0 == "=" || $0 == "&" })
+        for (k, part) in parts.enumerated() where part.count == 4 || part.count == 8 {
+            guard part.allSatisfy({ $0.isASCII && $0.isNumber }), part.hasPrefix("19") || part.hasPrefix("20") else { continue }
+            if part.count == 8 {
+                let text = String(part)
+                let iso = "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.suffix(2))"
+                if KBDate(iso: iso) != nil { return iso }
+                continue
+            }
+            guard k + 2 < parts.count, parts[k + 1].count == 2, parts[k + 2].count == 2 else { continue }
+            let iso = "\(part)-\(parts[k + 1])-\(parts[k + 2])"
+            if KBDate(iso: iso) != nil { return iso }
         }
         return nil
     }

@@ -19,6 +19,9 @@ public struct Sourced<Value: Sendable & Equatable>: Sendable, Equatable {
 public struct SourceMetadata: Sendable, Equatable {
     public var title: Sourced<String>?
     public var published: Sourced<KBDate>?
+    /// The moment of publication in UTC ("2019-11-18T22:07:38Z"), when the date that gave
+    /// `published` had a time and a zone.
+    public var publishedUTC: String?
     public var publisher: Sourced<String>?
     public var authors: Sourced<[String]>?
     public var url: Sourced<String>?
@@ -29,7 +32,10 @@ public struct SourceMetadata: Sendable, Equatable {
     /// Fills every field this one lacks from `other`.
     public mutating func fill(from other: SourceMetadata) {
         if title == nil { title = other.title }
-        if published == nil { published = other.published }
+        if published == nil {
+            published = other.published
+            publishedUTC = other.publishedUTC
+        }
         if publisher == nil { publisher = other.publisher }
         if authors == nil || authors?.value.isEmpty == true { authors = other.authors ?? authors }
         if url == nil { url = other.url }
@@ -74,4 +80,7 @@ public struct RawDocument: Sendable {
     public var contentHash: String
     /// Warnings to show the user (e.g. an encoding fallback).
     public var warnings: [String] = []
+    /// Metadata used only when neither the document nor the lines around its text give the field
+    /// (a date read from the URL).
+    public var fallback = SourceMetadata()
 }

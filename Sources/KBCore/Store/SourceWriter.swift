@@ -106,13 +106,14 @@ final class SourceWriter {
         let storedText: String? = Self.sentencesJoin(to: p.cleanText, p.sentences) ? nil : p.cleanText
         try db.cachedStatement(sql: """
             INSERT INTO sources(id, content_hash, fingerprint, format, title, title_origin, published, published_precision,
-              published_origin, publisher, publisher_origin, authors, authors_origin, url, url_origin, language, clean_text,
-              char_count, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              published_origin, published_utc, publisher, publisher_origin, authors, authors_origin, url, url_origin, language,
+              clean_text, char_count, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 reuseID, doc.contentHash, p.fingerprint, doc.format.rawValue,
                 m.title?.value, m.title?.origin.rawValue,
                 m.published?.value.iso, m.published?.value.precision.rawValue, m.published?.origin.rawValue,
+                m.published == nil ? nil : m.publishedUTC,
                 m.publisher?.value, m.publisher?.origin.rawValue,
                 authors, m.authors?.origin.rawValue,
                 m.url?.value, m.url?.origin.rawValue, m.language,
