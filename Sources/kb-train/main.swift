@@ -50,7 +50,17 @@ do {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let model = try data.withUnsafeBytes { try SyntaxModel(bytes: $0) }
         log("loaded \(path) in \(String(format: "%.0f", Date().timeIntervalSince(t0) * 1000)) ms: \(model.provenance)")
-        score(model, try load("en_ewt-ud-\(split).conllu", from: treebank), split)
+        let sentences = try load("en_ewt-ud-\(split).conllu", from: treebank)
+        score(model, sentences, split)
+        let forms = sentences.map(\.forms)
+        var t = Date()
+        for f in forms { _ = model.analyze(f) }
+        let words = forms.reduce(0) { $0 + $1.count }
+        log("analyze: \(String(format: "%.0f", Double(words) / Date().timeIntervalSince(t))) words/s")
+        t = Date()
+        for s in sentences { _ = model.fill(s) }
+        log("fill: \(String(format: "%.0f", Double(words) / Date().timeIntervalSince(t))) words/s")
+        log(model.timing(forms))
         exit(0)
     }
     let start = Date()

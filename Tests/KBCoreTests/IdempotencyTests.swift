@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import KBCore
 
@@ -42,5 +43,29 @@ struct IdempotencyTests {
         let (report, _) = try Support.ingest([dir], db: db)
         #expect(report.updated == 1)
         #expect(try Support.strings(db, "SELECT published FROM sources") == ["2019-01-22"])
+    }
+
+    @Test("a source stored by a kb with other extraction code is extracted again, its rows replaced")
+    func extractorChange() throws {
+        // The fingerprint holds a hash of the extraction code and the syntax model, made at build time.
+        #expect(Resources.extractorVersion.count >= 8 && Resources.extractorVersion.allSatisfy(\.isHexDigit))
+        let dir = Support.tempDir()
+        let path = Support.write("Israel struck targets near Damascus on Monday, the army said in a statement.\n", to: dir, "a.txt")
+        let db = Support.tempDir() + "/kb.db"
+        _ = try Support.ingest([path], db: db)
+        let events = try Support.strings(db, "SELECT id || ' ' || type FROM events")
+        #expect(events.count == 1)
+        // What an older kb leaves: the same content under another fingerprint, and a stale row.
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE sources SET fingerprint = 'written-by-an-older-kb'")
+            try db.execute(sql: "UPDATE events SET type = 'AID'")
+        }
+        try queue.close()
+        let (report, _) = try Support.ingest([path], db: db)
+        #expect(report.updated == 1 && report.unchanged == 0)
+        #expect(try Support.strings(db, "SELECT type FROM events") == ["ASSAULT"])
+        let (again, _) = try Support.ingest([path], db: db)
+        #expect(again.unchanged == 1)
     }
 }

@@ -27,6 +27,11 @@ public struct EventExtractor: Sendable {
     static let mutual: Set<EventType> = [.CONSULT, .AGREE, .COOPERATE]
     /// Verbs under which an open complement is an act done, not planned ("began striking").
     static let aspectual: Set<String> = ["begin", "start", "continue", "resume", "keep", "stop", "finish"]
+    /// Types whose nouns name a state of affairs as often as an act ("cooperation between …",
+    /// "ties with …"): an event only when a verb reports it ("established a mechanism").
+    static let reportedOnly: Set<EventType> = [.COOPERATE, .SUPPORT, .AGREE, .CONCEDE]
+    /// Predicates under which a would-be act is an announced one ("announced it would withdraw").
+    static let announcing: Set<String> = ["announce", "announcement", "decide", "decision", "order", "confirm"]
     /// Nominal determiners that point back to acts already told ("those strikes").
     static let anaphoric: Set<String> = ["this", "that", "these", "those", "such"]
 
@@ -46,13 +51,14 @@ public struct EventExtractor: Sendable {
     func cue(at w: Int, _ c: SentenceContext) -> EventLexicon.Cue? {
         let syntax = c.syntax
         let word = syntax.words[w]
-        guard word.upos == .VERB || word.upos == .NOUN, let cues = lexicon.cuesByLemma[word.lemma.lowercased()] else { return nil }
+        // A capitalised cue ("held a Summit") may be tagged a proper noun.
+        guard word.upos == .VERB || word.upos == .NOUN || word.upos == .PROPN, let cues = lexicon.cuesByLemma[word.lemma.lowercased()] else { return nil }
         // A name: "Operation Northern Shield", "the Strike Group".
         if c.mention(at: syntax.tokenOfWord[w]) != nil { return nil }
         let dependents = syntax.dependents(w).map { syntax.words[$0].lemma.lowercased() }
         let before = w > 0 ? syntax.words[w - 1].lemma.lowercased() : ""
         return cues.first { cue in
-            guard cue.isNoun == (word.upos == .NOUN) else { return false }
+            guard cue.isNoun == (word.upos != .VERB) else { return false }
             return cue.companions.allSatisfy { dependents.contains($0) || cue.isNoun && $0 == before }
         }
     }
@@ -69,7 +75,7 @@ public struct EventExtractor: Sendable {
     func code(_ cue: EventLexicon.Cue, at w: Int, sentence n: Int, _ c: SentenceContext, previous: SentenceContext?,
               publication: KBDate?, reference: ActorReference) -> [ExtractedEvent] {
         guard let roles = cue.isNoun ? nounRoles(cue, w, n, c, reference) : verbRoles(cue, w, n, c, reference),
-              !roles.initiators.isEmpty, !isFiltered(cue, w, roles, c) else { return [] }
+              !roles.initiators.isEmpty, !isFiltered(cue, w, roles, n, c, reference) else { return [] }
         let syntax = c.syntax
         let token = syntax.tokenOfWord[w]
         let range = token..<(token + 1)
@@ -118,7 +124,8 @@ public struct EventExtractor: Sendable {
             let d = doers(p, n, c, reference)
             if !d.isEmpty { return Roles(initiators: d, targets: own, predicate: w, predicated: false) }
         }
-        if let by = syntax.obliques(w).first(where: { $0.preposition == "by" })?.word {
+        let nested = syntax.obliques(w).flatMap { o in syntax.obliques(o.word).filter { $0.preposition == "by" } }
+        if let by = (syntax.obliques(w).first(where: { $0.preposition == "by" }) ?? nested.first)?.word {
             let d = doers(by, n, c, reference)
             if !d.isEmpty { return Roles(initiators: d, targets: own, predicate: w, predicated: false) }
         }
@@ -134,6 +141,17 @@ public struct EventExtractor: Sendable {
         guard let h = syntax.head(w) else { return nil }
         let relation = syntax.words[w].relation
         let preposition = syntax.preposition(of: w)
+        // The subject of an intransitive: "a conversation took place between A and B", "talks were held by …".
+        if relation.hasPrefix("nsubj") {
+            if let between = syntax.obliques(h).first(where: { $0.preposition == "between" || $0.preposition == "among" })?.word {
+                let sides = reference.allActors(sentence: n, word: between)
+                if sides.count >= 2 { return Roles(initiators: [sides[0]], targets: Array(sides.dropFirst()), predicate: h, predicated: true) }
+            }
+            if syntax.isPassive(h), let agent = syntax.agent(h) {
+                let d = doers(agent, n, c, reference)
+                if !d.isEmpty { return Roles(initiators: d, targets: own, predicate: h, predicated: true) }
+            }
+        }
         // A light verb: "carried out strikes", "held talks", "imposed sanctions", "took part in talks".
         if lightVerb(h, w, cue.type, syntax) != nil {
             let on = [w, h]
@@ -160,8 +178,10 @@ public struct EventExtractor: Sendable {
         let companions = syntax.dependents(h).map { syntax.words[$0].lemma.lowercased() }
         return entries.first { lv in
             guard lv.types?.contains(type) ?? true, lv.companions.allSatisfy(companions.contains) else { return false }
-            return lv.slot.relation == relation && (lv.slot.preposition == nil || lv.slot.preposition == preposition)
-                || lv.slot.relation == "obj" && relation == "nsubj" && syntax.isPassive(h)
+            return lv.slots.contains { slot in
+                slot.relation == relation && (slot.preposition == nil || slot.preposition == preposition)
+                    || slot.relation == "obj" && relation == "nsubj" && syntax.isPassive(h)
+            }
         }
     }
 
@@ -220,25 +240,49 @@ public struct EventExtractor: Sendable {
 
     // MARK: - Did it happen?
 
-    func isFiltered(_ cue: EventLexicon.Cue, _ w: Int, _ roles: Roles, _ c: SentenceContext) -> Bool {
+    func isFiltered(_ cue: EventLexicon.Cue, _ w: Int, _ roles: Roles, _ n: Int, _ c: SentenceContext, _ reference: ActorReference) -> Bool {
         let syntax = c.syntax
         let p = roles.predicate
+        if cue.isNoun && !roles.predicated && Self.reportedOnly.contains(cue.type) { return true }
+        // "agreed to meet", "agreed that …": an intention or a position, not an agreement reached.
+        if !cue.isNoun && cue.type == .AGREE && syntax.dependents(w).contains(where: { d in
+            let r = syntax.words[d].relation
+            return r == "xcomp" || r == "ccomp" || r == "advcl" && syntax.marker(d) == "to"
+        }) { return true }
+        // "shows no sign of exiting": a negated noun over the act.
+        if let h = syntax.head(p), syntax.dependents(h, "det").contains(where: { grammar.negations.contains(syntax.words[$0].lemma.lowercased()) }) { return true }
+        let announced = syntax.head(p).map { Self.announcing.contains(syntax.words[$0].lemma.lowercased()) } ?? false
         for x in Set([w, p]) {
             if syntax.isNegated(x, by: grammar.negations) { return true }
-            if syntax.modal(x, in: grammar.modals) != nil || syntax.isFuture(x) { return true }
+            if let m = syntax.modal(x, in: grammar.modals), !(announced && (m == "would" || m == "will")) { return true }
+            if syntax.isFuture(x) && !announced { return true }
             if syntax.adverbs(x).contains(where: grammar.habits.contains) { return true }
         }
         // "plans to strike", "agreed to meet", "in order to strike": not done (yet).
         if syntax.words[p].relation == "xcomp", let h = syntax.head(p), !Self.aspectual.contains(syntax.words[h].lemma.lowercased()) { return true }
-        if syntax.marker(p) == "to" { return true }
-        // Conditions: "if Israel strikes", anywhere up the clause chain.
+        if syntax.marker(p) == "to" && !announced { return true }
+        // "refused to strike", "refrained from imposing": a negating verb governs the act.
+        if let h = syntax.head(p), grammar.negations.contains(syntax.words[h].lemma.lowercased()) { return true }
+        // Conditions ("if Israel strikes") anywhere up the clause chain; hearsay ("reports claim that …").
         for g in [p] + syntax.governors(p) {
             if let m = syntax.marker(g), m == "if" || m == "unless" || m == "whether" { return true }
+            // Hearsay: a hedge verb ("claim", "allege") whose subject names no actor ("reports claim").
+            if g != p, syntax.words[g].upos == .VERB, grammar.hedges.contains(syntax.words[g].lemma.lowercased()),
+               syntax.subject(g).map({ reference.allActors(sentence: n, word: $0).isEmpty }) ?? true { return true }
+        }
+        if cue.isNoun, !roles.predicated, let h = syntax.head(w), syntax.words[h].upos == .VERB {
+            // "will not stop its airstrikes", "could impose sanctions": the verb over a named act.
+            if syntax.isNegated(h, by: grammar.negations) || syntax.modal(h, in: grammar.modals) != nil || syntax.isFuture(h) { return true }
         }
         if cue.isNoun {
             let dets = syntax.dependents(w, "det").map { syntax.words[$0].lemma.lowercased() }
             if dets.contains(where: { grammar.negations.contains($0) }) { return true }
             if !roles.predicated && dets.contains(where: Self.anaphoric.contains) { return true }
+            // "hundreds of airstrikes", "repeated strikes": a count of acts, not one.
+            if let h = syntax.head(w), grammar.habits.contains(syntax.words[h].lemma.lowercased()) { return true }
+            if syntax.dependents(w).contains(where: { grammar.habits.contains(syntax.words[$0].lemma.lowercased()) }) { return true }
+            // "a planned meeting", "the proposed sanctions".
+            if syntax.dependents(w, "amod").contains(where: { grammar.plans.contains(syntax.words[$0].lemma.lowercased()) }) { return true }
             // "plans for strikes", "the threat of an invasion".
             if let h = syntax.head(w), syntax.words[h].upos == .NOUN, grammar.plans.contains(syntax.words[h].lemma.lowercased()) { return true }
         }

@@ -34,7 +34,8 @@ public struct EventLexicon: Sendable {
         public var companions: [String]
         /// The types whose nouns it carries (nil: all).
         public var types: Set<EventType>?
-        public var slot: Slot
+        /// Where the noun stands: "obj", or an oblique ("obl:in" for "took part in talks").
+        public var slots: [Slot]
     }
 
     public private(set) var cuesByLemma: [String: [Cue]] = [:]
@@ -68,8 +69,9 @@ public struct EventLexicon: Sendable {
         let name = "events/light-verbs.tsv"
         guard let text = files[name] else { throw KBError.dictionary(file: name, line: 0, reason: "missing dictionary file") }
         for (n, f) in TSV.rows(text) {
-            guard f.count >= 3, let slot = Slot(f[2]) else {
-                throw KBError.dictionary(file: name, line: n, reason: "expected: lemma <tab> types|* <tab> slot")
+            let slots = f.count >= 3 ? f[2].split(separator: ",").compactMap { Slot($0.trimmingCharacters(in: .whitespaces)) } : []
+            guard f.count >= 3, slots.count == f[2].split(separator: ",").count, !slots.isEmpty else {
+                throw KBError.dictionary(file: name, line: n, reason: "expected: lemma <tab> types|* <tab> slots (obj, obl:PREP, comma-separated)")
             }
             var types: Set<EventType>? = nil
             if f[1] != "*" {
@@ -82,7 +84,7 @@ public struct EventLexicon: Sendable {
                 }
             }
             let (lemma, companions) = Self.words(f[0], isNoun: false)
-            lightVerbs[lemma, default: []].append(LightVerb(lemma: lemma, companions: companions, types: types, slot: slot))
+            lightVerbs[lemma, default: []].append(LightVerb(lemma: lemma, companions: companions, types: types, slots: slots))
         }
         for k in lightVerbs.keys { lightVerbs[k]!.sort { $0.companions.count > $1.companions.count } }
     }

@@ -35,7 +35,9 @@ public struct ActorReference: Sendable {
                     // A possessor owns the body ("Iran's foreign ministry"), but a person's possession is not them.
                     if r == "nmod:poss" && !isBody(word) { continue }
                     if r == "amod" || r == "compound" || r == "nmod:poss" {
-                        guard isBody(word) || m.form == .title || r == "compound" && m.kind != .state else { continue }
+                        // A state's adjective or name stands for it before any noun ("Syrian air defense");
+                        // another actor only before a body ("Hezbollah fighters") or as a title.
+                        guard isBody(word) || m.form == .title || m.kind == .state || r == "compound" else { continue }
                     }
                     var s = m
                     if m.isLocation { s.isLocation = false }

@@ -25,12 +25,13 @@ extension DependencyParser {
                       log: (String) -> Void = { _ in }) -> DependencyParser {
         let sentences = all.filter { isProjective($0.heads) }
         log("parser: \(sentences.count) projective sentences of \(all.count)")
-        let l = labels.count
-        let trainer = PerceptronTrainer(classes: classCount(labels: l))
+        let moveTrainer = PerceptronTrainer(classes: 3)
+        let labelTrainer = PerceptronTrainer(classes: labels.count)
         let rootLabel = labels.firstIndex(of: "root") ?? 0
         var rng = SplitMix64(seed: seed)
         var order = Array(sentences.indices)
-        var features = [UInt64](repeating: 0, count: featureCount)
+        var features = [UInt64](repeating: 0, count: moveFeatureCount)
+        var labelFeatures = [UInt64](repeating: 0, count: labelFeatureCount)
         for epoch in 0..<epochs {
             var correct = 0, total = 0
             for si in order {
@@ -45,38 +46,45 @@ extension DependencyParser {
                 onStack[0] = true
                 var state = ParserState(n: n)
                 while !state.isTerminal {
-                    input.features(state, into: &features)
-                    let scores = trainer.scores(features)
-                    var moveCost = [Int](repeating: Int.max, count: 3)
+                    input.moveFeatures(state, into: &features)
+                    let scores = moveTrainer.scores(features)
+                    var predicted: ParserState.Move? = nil, best: ParserState.Move? = nil
+                    var bestCost = Int.max
+                    var costs = [Int](repeating: Int.max, count: 3)
                     for m in [ParserState.Move.shift, .left, .right] where state.isValid(m) {
-                        moveCost[m.rawValue] = state.cost(m, gold: gold, children: children, onStack: onStack)
+                        costs[m.rawValue] = state.cost(m, gold: gold, children: children, onStack: onStack)
+                        if predicted == nil || scores[m.rawValue] > scores[predicted!.rawValue] { predicted = m }
+                        bestCost = min(bestCost, costs[m.rawValue])
                     }
-                    // A class's cost: its move's, plus one for a wrong label on a gold arc.
-                    func cost(_ k: Int) -> Int {
-                        let move: ParserState.Move = k == 0 ? .shift : k <= l ? .left : .right
-                        var c = moveCost[move.rawValue]
-                        guard c != Int.max, k > 0 else { return c }
+                    for m in [ParserState.Move.shift, .left, .right] where costs[m.rawValue] == bestCost {
+                        if best == nil || scores[m.rawValue] > scores[best!.rawValue] { best = m }
+                    }
+                    let guess = predicted!, truth = best!
+                    if costs[guess.rawValue] > bestCost { moveTrainer.update(features, truth: truth.rawValue, guess: guess.rawValue) }
+                    moveTrainer.tick()
+                    let move = epoch > 0 && rng.unit() < 0.9 ? guess : truth
+                    var label = -1
+                    if move != .shift {
                         let (h, d) = state.arc(move)
-                        if gold[d] == h && goldLabel[d] != (k <= l ? k - 1 : k - 1 - l) { c += 1 }
-                        return c
+                        if h == 0 {
+                            label = rootLabel
+                        } else {
+                            input.labelFeatures(state, head: h, dependent: d, into: &labelFeatures)
+                            let ls = labelTrainer.scores(labelFeatures)
+                            var pick = rootLabel == 0 ? 1 : 0
+                            for k in ls.indices where k != rootLabel && ls[k] > ls[pick] { pick = k }
+                            if gold[d] == h {
+                                labelTrainer.update(labelFeatures, truth: goldLabel[d], guess: pick)
+                                labelTrainer.tick()
+                            }
+                            label = pick
+                        }
                     }
-                    var predicted = -1, best = -1, bestCost = Int.max
-                    var costs = [Int](repeating: Int.max, count: scores.count)
-                    for k in scores.indices where isAllowed(k, labels: l, root: rootLabel, state) {
-                        costs[k] = cost(k)
-                        if predicted < 0 || scores[k] > scores[predicted] { predicted = k }
-                        bestCost = min(bestCost, costs[k])
-                    }
-                    for k in scores.indices where costs[k] == bestCost && (best < 0 || scores[k] > scores[best]) { best = k }
-                    if costs[predicted] > bestCost { trainer.update(features, truth: best, guess: predicted) }
-                    trainer.tick()
-                    let k = epoch > 0 && rng.unit() < 0.9 ? predicted : best
-                    let move: ParserState.Move = k == 0 ? .shift : k <= l ? .left : .right
                     switch move {
                     case .shift: onStack[state.b] = true
                     case .left, .right: onStack[state.s0] = false
                     }
-                    state.apply(move, label: k == 0 ? -1 : k <= l ? k - 1 : k - 1 - l)
+                    state.apply(move, label: label)
                 }
                 for d in 1...n {
                     total += 1
@@ -86,6 +94,6 @@ extension DependencyParser {
             log("parser epoch \(epoch + 1): UAS \(String(format: "%.4f", Double(correct) / Double(max(1, total)))) on training (exploring)")
             rng.shuffle(&order)
         }
-        return DependencyParser(moves: trainer.frozen(minUpdates: 2), labels: labels)
+        return DependencyParser(moves: moveTrainer.frozen(minUpdates: 2), labeller: labelTrainer.frozen(minUpdates: 2), labels: labels)
     }
 }

@@ -1,42 +1,22 @@
-/// Greedy arc-hybrid dependency parser: an averaged perceptron chooses the labelled move (shift,
-/// left-l, right-l) from rich features of the stack, the buffer and the arcs built (Zhang and
-/// Nivre 2011's templates), and of the two arcs the state could make next: each candidate
-/// dependent's finished subtree with its would-be head.
+/// Greedy arc-hybrid dependency parser: an averaged perceptron chooses the move (shift, left,
+/// right) from rich features of the stack, the buffer and the arcs built (Zhang and Nivre 2011's
+/// templates), and a second one labels each arc as it is made, from its head, its dependent and
+/// the dependent's finished subtree.
 public struct DependencyParser: Sendable {
-    /// Class 0 is SHIFT; 1 + l is LEFT with label l; 1 + L + l is RIGHT with label l.
     let moves: PerceptronModel
-    /// Universal Dependencies relations, by number.
+    let labeller: PerceptronModel
+    /// Universal Dependencies relations, by the labeller's class number.
     public let labels: [String]
     let rootLabel: Int
 
-    static let stateFeatureCount = 108
-    static let arcFeatureCount = 33
-    /// The state's features, then those of the arc a LEFT would make (b0 → s0) and of the arc a
-    /// RIGHT would make (s1 → s0): labels are chosen with the structure, from both.
-    static let featureCount = stateFeatureCount + 2 * arcFeatureCount
+    static let moveFeatureCount = 108
+    static let labelFeatureCount = 33
 
-    init(moves: PerceptronModel, labels: [String]) {
+    init(moves: PerceptronModel, labeller: PerceptronModel, labels: [String]) {
         self.moves = moves
+        self.labeller = labeller
         self.labels = labels
         rootLabel = labels.firstIndex(of: "root") ?? 0
-    }
-
-    static func classCount(labels: Int) -> Int { 1 + 2 * labels }
-
-    /// The move and label of a class.
-    func decode(_ k: Int) -> (ParserState.Move, Int) {
-        let l = labels.count
-        return k == 0 ? (.shift, -1) : k <= l ? (.left, k - 1) : (.right, k - 1 - l)
-    }
-
-    /// Whether class k is a move the state allows, with a label that fits it (root only on the root).
-    static func isAllowed(_ k: Int, labels l: Int, root: Int, _ state: ParserState) -> Bool {
-        if k == 0 { return state.isValid(.shift) }
-        let move: ParserState.Move = k <= l ? .left : .right
-        guard state.isValid(move) else { return false }
-        let label = k <= l ? k - 1 : k - 1 - l
-        let toRoot = move == .right && state.s1 == 0
-        return toRoot == (label == root)
     }
 
     /// Heads (0: the root) and label numbers for the words 1...n, as arrays indexed 0..<n.
@@ -45,19 +25,38 @@ public struct DependencyParser: Sendable {
         guard n > 0 else { return ([], []) }
         let input = ParserInput(words, tags)
         var state = ParserState(n: n)
-        var features = [UInt64](repeating: 0, count: Self.featureCount)
-        var scores = [Float](repeating: 0, count: moves.classes)
-        let l = labels.count
+        var features = [UInt64](repeating: 0, count: Self.moveFeatureCount)
+        var labelFeatures = [UInt64](repeating: 0, count: Self.labelFeatureCount)
+        var scores = [Float](repeating: 0, count: 3)
+        var labelScores = [Float](repeating: 0, count: labeller.classes)
         while !state.isTerminal {
-            input.features(state, into: &features)
-            for k in scores.indices { scores[k] = 0 }
+            input.moveFeatures(state, into: &features)
+            scores[0] = 0; scores[1] = 0; scores[2] = 0
             features.withUnsafeBufferPointer { f in scores.withUnsafeMutableBufferPointer { moves.score(f, into: $0) } }
-            var best = -1
-            for k in scores.indices where (best < 0 || scores[k] > scores[best]) && Self.isAllowed(k, labels: l, root: rootLabel, state) { best = k }
-            let (move, label) = decode(best)
+            var best: ParserState.Move? = nil
+            for m in [ParserState.Move.shift, .left, .right] where state.isValid(m) {
+                if best == nil || scores[m.rawValue] > scores[best!.rawValue] { best = m }
+            }
+            let move = best!
+            var label = -1
+            if move != .shift {
+                let (h, d) = state.arc(move)
+                label = chooseLabel(input, state, h, d, &labelFeatures, &labelScores)
+            }
             state.apply(move, label: label)
         }
         return (Array(state.heads[1...]), Array(state.labels[1...]))
+    }
+
+    func chooseLabel(_ input: ParserInput, _ state: ParserState, _ h: Int, _ d: Int,
+                     _ features: inout [UInt64], _ scores: inout [Float]) -> Int {
+        if h == 0 { return rootLabel }
+        input.labelFeatures(state, head: h, dependent: d, into: &features)
+        for k in scores.indices { scores[k] = 0 }
+        features.withUnsafeBufferPointer { f in scores.withUnsafeMutableBufferPointer { labeller.score(f, into: $0) } }
+        var best = rootLabel == 0 ? 1 : 0
+        for k in scores.indices where k != rootLabel && scores[k] > scores[best] { best = k }
+        return best
     }
 }
 
@@ -97,15 +96,7 @@ struct ParserInput {
         return d < 5 ? UInt64(d) : d < 10 ? 5 : 6
     }
 
-    /// All the features of a state: its own, and those of the two arcs it could make next.
-    func features(_ s: ParserState, into f: inout [UInt64]) {
-        stateFeatures(s, into: &f)
-        let b0 = s.b <= n ? s.b : -1
-        arcFeatures(s, head: b0, dependent: s.s0, tag: 1, into: &f, at: DependencyParser.stateFeatureCount)
-        arcFeatures(s, head: s.s1, dependent: s.s0, tag: 2, into: &f, at: DependencyParser.stateFeatureCount + DependencyParser.arcFeatureCount)
-    }
-
-    func stateFeatures(_ s: ParserState, into f: inout [UInt64]) {
+    func moveFeatures(_ s: ParserState, into f: inout [UInt64]) {
         typealias H = FeatureHash
         let s0 = s.s0, s1 = s.s1, s2 = s.s2
         let b0 = s.b <= n ? s.b : -1
@@ -174,17 +165,12 @@ struct ParserInput {
         add(H.feature(230, s0p, b0p, commaSB)); add(H.feature(231, s1p, s0p, commaS)); add(H.feature(232, s0w, b0p, commaSB))
         add(H.feature(233, s0p, b0p, H.mix(b1p, commaSB))); add(H.feature(234, s1p, s0p, H.mix(b0p, commaS)))
         add(H.feature(235, suffix(s0), b0p)); add(H.feature(236, s0p, suffix(b0)))
-        precondition(k == DependencyParser.stateFeatureCount, "state features: \(k)")
+        precondition(k == DependencyParser.moveFeatureCount, "move features: \(k)")
     }
 
     @inline(__always) func suffix(_ i: Int) -> UInt64 { i < 0 || i > n ? Self.noWord : suffix[i] }
 
-    /// Features of the arc h → d (for the arc a move would make; none when it cannot be made).
-    func arcFeatures(_ s: ParserState, head h: Int, dependent d: Int, tag: UInt64, into f: inout [UInt64], at start: Int) {
-        guard h >= 0, d > 0 else {
-            for i in start..<(start + DependencyParser.arcFeatureCount) { f[i] = FeatureHash.feature(300 + tag, 999, UInt64(i)) }
-            return
-        }
+    func labelFeatures(_ s: ParserState, head h: Int, dependent d: Int, into f: inout [UInt64]) {
         typealias H = FeatureHash
         let dw = w(d), dp = p(d), hw = w(h), hp = p(h)
         let dir: UInt64 = d < h ? 1 : 2
@@ -192,8 +178,8 @@ struct ParserInput {
         let dl = s.left1[d], dr = s.right1[d], dl2 = s.left2[d]
         let dls = s.leftLabels[d], drs = s.rightLabels[d], hls = s.leftLabels[h], hrs = s.rightLabels[h]
         let before = d - 1, after = d + 1 <= n ? d + 1 : -1
-        var k = start
-        @inline(__always) func add(_ v: UInt64) { f[k] = H.mix(v, tag); k += 1 }
+        var k = 0
+        @inline(__always) func add(_ v: UInt64) { f[k] = v; k += 1 }
         add(H.feature(301, 0))
         add(H.feature(302, dw)); add(H.feature(303, dp)); add(H.feature(304, dw, dp))
         add(H.feature(305, hw)); add(H.feature(306, hp)); add(H.feature(307, hw, hp))
@@ -205,6 +191,6 @@ struct ParserInput {
         add(H.feature(327, suffix(d), dp)); add(H.feature(328, suffix(h), hp, dp)); add(H.feature(329, w(dl2), w(dl)))
         add(H.feature(330, dp, hp, H.mix(dls, dir))); add(H.feature(331, w(dl), hp, dir)); add(H.feature(332, p(h - 1), hp, dp))
         add(H.feature(333, UInt64(min(3, s.leftCount[d] + s.rightCount[d])), dp, hp))
-        precondition(k == start + DependencyParser.arcFeatureCount, "arc features: \(k - start)")
+        precondition(k == DependencyParser.labelFeatureCount, "label features: \(k)")
     }
 }

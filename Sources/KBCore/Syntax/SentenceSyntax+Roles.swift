@@ -42,9 +42,12 @@ extension SentenceSyntax {
         return nil
     }
 
-    /// "Meeting Y on Monday, X said …": a participle whose subject is the main clause's.
+    /// "Meeting Y on Monday, X said …", "After meeting Y, X said …": a participle or gerund
+    /// clause whose subject is the main clause's.
     func isParticipial(_ w: Int) -> Bool {
-        !parse.dependents[w].contains { words[$0].relation == "mark" } && words[w].form.lowercased().hasSuffix("ing")
+        guard words[w].form.lowercased().hasSuffix("ing") else { return false }
+        let marks = parse.dependents[w].filter { words[$0].relation == "mark" }.map { words[$0].lemma.lowercased() }
+        return marks.allSatisfy { ["after", "before", "while", "when", "upon", "since", "by", "following", "in"].contains($0) }
     }
 
     public func object(_ w: Int) -> Int? { parse.dependents[w].first { words[$0].relation == "obj" } }
@@ -53,7 +56,12 @@ extension SentenceSyntax {
     public func agent(_ w: Int) -> Int? {
         if let a = parse.dependents[w].first(where: { words[$0].relation == "obl:agent" }) { return a }
         guard isPassive(w) else { return nil }
-        return obliques(w).first { $0.preposition == "by" }?.word
+        if let by = obliques(w).first(where: { $0.preposition == "by" })?.word { return by }
+        // A "by" phrase the parse hung one level down ("canceled at the last minute by Trump").
+        for o in obliques(w) {
+            if let by = obliques(o.word).first(where: { $0.preposition == "by" })?.word { return by }
+        }
+        return nil
     }
 
     /// A predicate's or noun's obliques and nominal modifiers with their preposition's lemma

@@ -23,6 +23,7 @@ extension SyntaxModel {
         out.u32(UInt32(parser.labels.count))
         for l in parser.labels { out.string(l) }
         out.model(parser.moves)
+        out.model(parser.labeller)
         return out.bytes
     }
 
@@ -45,10 +46,10 @@ extension SyntaxModel {
         let labelCount = Int(try r.u32())
         var labels: [String] = []
         for _ in 0..<labelCount { labels.append(try r.string()) }
-        let moves = try r.model()
+        let moves = try r.model(), labeller = try r.model()
         guard r.offset == bytes.count else { throw KBError.badModel(reason: "\(bytes.count - r.offset) bytes after the end") }
         self.init(tagger: Tagger(model: taggerModel, dictionary: dictionary), lemmatizer: Lemmatizer(table: table, rules: rules),
-                  parser: DependencyParser(moves: moves, labels: labels), provenance: provenance)
+                  parser: DependencyParser(moves: moves, labeller: labeller, labels: labels), provenance: provenance)
     }
 }
 
