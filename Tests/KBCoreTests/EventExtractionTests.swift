@@ -43,7 +43,7 @@ struct EventExtractionTests {
         ("Russia deployed S-400 batteries to Syria on Monday.", .MOBILIZE, "RUS"),
         ("The United States imposed sanctions on Iranian banks on Monday.", .SANCTION, "USA"),
         ("Netanyahu met Putin in Moscow on Monday.", .CONSULT, "ISR"),
-        ("Israel and Russia signed an agreement on Monday.", .AGREE, "RUS"),
+        ("Israel and Russia signed an agreement on Monday.", .AGREE, "ISR"),   // mutual: the first conjunct initiates, the second is the target
         ("Israel established a deconfliction mechanism with Russia in 2015.", .COOPERATE, "ISR"),
         ("Israel sent humanitarian aid to Ukraine on Monday.", .AID, "ISR"),
         ("The United States withdrew its forces from Syria on Monday.", .RETREAT, "USA"),

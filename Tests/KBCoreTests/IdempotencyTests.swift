@@ -53,18 +53,18 @@ struct IdempotencyTests {
         let path = Support.write("Israel struck targets near Damascus on Monday, the army said in a statement.\n", to: dir, "a.txt")
         let db = Support.tempDir() + "/kb.db"
         _ = try Support.ingest([path], db: db)
-        let events = try Support.strings(db, "SELECT id || ' ' || type FROM events")
+        let events = try Support.strings(db, "SELECT id || ' ' || event_type FROM events")
         #expect(events.count == 1)
         // What an older kb leaves: the same content under another fingerprint, and a stale row.
         let queue = try DatabaseQueue(path: db)
         try queue.write { db in
             try db.execute(sql: "UPDATE sources SET fingerprint = 'written-by-an-older-kb'")
-            try db.execute(sql: "UPDATE events SET type = 'AID'")
+            try db.execute(sql: "UPDATE events SET event_type = 'AID'")
         }
         try queue.close()
         let (report, _) = try Support.ingest([path], db: db)
         #expect(report.updated == 1 && report.unchanged == 0)
-        #expect(try Support.strings(db, "SELECT type FROM events") == ["ASSAULT"])
+        #expect(try Support.strings(db, "SELECT event_type FROM events") == ["ASSAULT"])
         let (again, _) = try Support.ingest([path], db: db)
         #expect(again.unchanged == 1)
     }

@@ -42,7 +42,7 @@ struct SyntaxTrainingTests {
 
     func train() throws -> SyntaxModel {
         let sentences = try CoNLLU.read(Self.treebank)
-        return try SyntaxModel.train(sentences, taggerEpochs: 8, parserEpochs: 12, seed: 7, provenance: "test")
+        return try SyntaxModel.train(sentences, taggerEpochs: 8, parserEpochs: 12, seed: 7, provenance: "test", minUpdates: 1)
     }
 
     @Test("the trainer learns a small treebank: every tag, lemma, head and relation")
@@ -90,7 +90,7 @@ struct SyntaxTrainingTests {
     func clitics() {
         #expect(SentenceSyntax.words(Tokenizer.tokens("Israel didn't strike.")).forms == ["Israel", "did", "n't", "strike", "."])
         #expect(SentenceSyntax.words(Tokenizer.tokens("We can't and won't.")).forms == ["We", "ca", "n't", "and", "wo", "n't", "."])
-        #expect(SentenceSyntax.words(Tokenizer.tokens("Israel’s strike")).forms == ["Israel", "’s", "strike"])
+        #expect(SentenceSyntax.words(Tokenizer.tokens("Israel’s strike")).forms == ["Israel", "'s", "strike"])
         #expect(SentenceSyntax.words(Tokenizer.tokens("Ya'alon spoke")).forms == ["Ya'alon", "spoke"])
     }
 }

@@ -81,15 +81,18 @@ extension EventExtractor {
 
     // MARK: - One event, several mentions
 
-    /// Events of a source that agree on type and actors, with the same date or one of them dated
-    /// only by context or publication, are one event told twice.
+    /// Events of a source that agree on type and actors, with the same date, or one of them dated
+    /// only by context or publication and told with the same word, are one event told twice.
     static func merge(_ events: [ExtractedEvent]) -> [ExtractedEvent] {
         var out: [ExtractedEvent] = []
         for e in events {
             if let k = out.firstIndex(where: { o in
+                // The same act: type, doer and target alike, and the same date (a telling without a date of
+                // its own joins one with the same cue, as "the meeting" joins "met").
                 o.type == e.type && o.cameo == e.cameo && o.initiator.country == e.initiator.country && o.initiator.key == e.initiator.key
-                    && (o.target?.country == e.target?.country || o.target == nil || e.target == nil)
-                    && (o.date == e.date || o.dateBasis != .text || e.dateBasis != .text)
+                    && o.target?.country == e.target?.country
+                    && (o.date == e.date && o.dateBasis == .text && e.dateBasis == .text
+                        || (o.dateBasis != .text || e.dateBasis != .text) && o.cue.lowercased() == e.cue.lowercased())
             }) {
                 var o = out[k]
                 if o.dateBasis != .text && e.dateBasis == .text {

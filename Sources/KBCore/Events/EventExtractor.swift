@@ -51,14 +51,13 @@ public struct EventExtractor: Sendable {
     func cue(at w: Int, _ c: SentenceContext) -> EventLexicon.Cue? {
         let syntax = c.syntax
         let word = syntax.words[w]
-        // A capitalised cue ("held a Summit") may be tagged a proper noun.
-        guard word.upos == .VERB || word.upos == .NOUN || word.upos == .PROPN, let cues = lexicon.cuesByLemma[word.lemma.lowercased()] else { return nil }
+        guard word.upos == .VERB || word.upos == .NOUN, let cues = lexicon.cuesByLemma[word.lemma.lowercased()] else { return nil }
         // A name: "Operation Northern Shield", "the Strike Group".
         if c.mention(at: syntax.tokenOfWord[w]) != nil { return nil }
         let dependents = syntax.dependents(w).map { syntax.words[$0].lemma.lowercased() }
         let before = w > 0 ? syntax.words[w - 1].lemma.lowercased() : ""
         return cues.first { cue in
-            guard cue.isNoun == (word.upos != .VERB) else { return false }
+            guard cue.isNoun == (word.upos == .NOUN) else { return false }
             return cue.companions.allSatisfy { dependents.contains($0) || cue.isNoun && $0 == before }
         }
     }
@@ -135,19 +134,20 @@ public struct EventExtractor: Sendable {
         }
         // "talks between Putin and Erdogan".
         if let between = syntax.obliques(w).first(where: { $0.preposition == "between" || $0.preposition == "among" })?.word {
-            let sides = reference.allActors(sentence: n, word: between)
+            let sides = parties(between, n, c, reference)
             if sides.count >= 2 { return Roles(initiators: [sides[0]], targets: Array(sides.dropFirst()), predicate: w, predicated: false) }
         }
         guard let h = syntax.head(w) else { return nil }
         let relation = syntax.words[w].relation
         let preposition = syntax.preposition(of: w)
-        // The subject of an intransitive: "a conversation took place between A and B", "talks were held by …".
-        if relation.hasPrefix("nsubj") {
+        // The subject of an intransitive: "a conversation took place between A and B", "talks were held by …"
+        // (not of a verb that is an act of its own: "the meeting was canceled by X" is X's cancellation).
+        if relation.hasPrefix("nsubj"), self.cue(at: h, c) == nil {
             if let between = syntax.obliques(h).first(where: { $0.preposition == "between" || $0.preposition == "among" })?.word {
-                let sides = reference.allActors(sentence: n, word: between)
+                let sides = parties(between, n, c, reference)
                 if sides.count >= 2 { return Roles(initiators: [sides[0]], targets: Array(sides.dropFirst()), predicate: h, predicated: true) }
             }
-            if syntax.isPassive(h), let agent = syntax.agent(h) {
+            if syntax.isPassive(h), lexicon.lightVerbs[syntax.words[h].lemma.lowercased()] != nil, let agent = syntax.agent(h) {
                 let d = doers(agent, n, c, reference)
                 if !d.isEmpty { return Roles(initiators: d, targets: own, predicate: h, predicated: true) }
             }
@@ -168,6 +168,18 @@ public struct EventExtractor: Sendable {
             return Roles(initiators: doers(subject, n, c, reference), targets: targets(cue.targets, on: [w, h], n, c, reference), predicate: h, predicated: true)
         }
         return nil
+    }
+
+    /// The sides of a "between" phrase: its conjuncts, or (where the parse did not coordinate them)
+    /// the actors named anywhere in it.
+    func parties(_ between: Int, _ n: Int, _ c: SentenceContext, _ reference: ActorReference) -> [ActorMention] {
+        let sides = reference.allActors(sentence: n, word: between)
+        if sides.count >= 2 { return sides }
+        var out: [ActorMention] = []
+        for d in c.syntax.subtree(between) {
+            for m in reference.actors(sentence: n, word: d, resolve: false) where !out.contains(where: { Self.same($0, m) }) { out.append(m) }
+        }
+        return out
     }
 
     /// The light verb h that carries noun w, if its entry admits the cue's type.
@@ -251,8 +263,11 @@ public struct EventExtractor: Sendable {
         }) { return true }
         // "shows no sign of exiting": a negated noun over the act.
         if let h = syntax.head(p), syntax.dependents(h, "det").contains(where: { grammar.negations.contains(syntax.words[$0].lemma.lowercased()) }) { return true }
+        // "may expand its operations and bomb …": a conjunct shares its first conjunct's mood.
+        var predicates = Set([w, p])
+        if syntax.words[p].relation == "conj", let h = syntax.head(p), syntax.auxiliaries(p).isEmpty, syntax.words[h].upos == .VERB { predicates.insert(h) }
         let announced = syntax.head(p).map { Self.announcing.contains(syntax.words[$0].lemma.lowercased()) } ?? false
-        for x in Set([w, p]) {
+        for x in predicates {
             if syntax.isNegated(x, by: grammar.negations) { return true }
             if let m = syntax.modal(x, in: grammar.modals), !(announced && (m == "would" || m == "will")) { return true }
             if syntax.isFuture(x) && !announced { return true }
@@ -267,14 +282,19 @@ public struct EventExtractor: Sendable {
         for g in [p] + syntax.governors(p) {
             if let m = syntax.marker(g), m == "if" || m == "unless" || m == "whether" { return true }
             // Hearsay: a hedge verb ("claim", "allege") whose subject names no actor ("reports claim").
-            if g != p, syntax.words[g].upos == .VERB, grammar.hedges.contains(syntax.words[g].lemma.lowercased()),
+            if g != p, syntax.words[g].upos == .VERB, grammar.hearsay.contains(syntax.words[g].lemma.lowercased()),
                syntax.subject(g).map({ reference.allActors(sentence: n, word: $0).isEmpty }) ?? true { return true }
         }
         if cue.isNoun, !roles.predicated, let h = syntax.head(w), syntax.words[h].upos == .VERB {
             // "will not stop its airstrikes", "could impose sanctions": the verb over a named act.
             if syntax.isNegated(h, by: grammar.negations) || syntax.modal(h, in: grammar.modals) != nil || syntax.isFuture(h) { return true }
         }
+        // "signed an agreement", "invaded with an invasion force": the verb's own event tells it.
+        if cue.isNoun, let h = syntax.head(w), self.cue(at: h, c) != nil, syntax.words[w].baseRelation == "obj" { return true }
         if cue.isNoun {
+            // "Israel's Air Campaign in Syria:", "Operation Northern Shield": a title or a name, not a telling.
+            if w > 0, syntax.words[w].form.first?.isUppercase == true { return true }
+            if syntax.subtree(w).contains(where: { $0 < w && grammar.habits.contains(syntax.words[$0].lemma.lowercased()) }) { return true }
             let dets = syntax.dependents(w, "det").map { syntax.words[$0].lemma.lowercased() }
             if dets.contains(where: { grammar.negations.contains($0) }) { return true }
             if !roles.predicated && dets.contains(where: Self.anaphoric.contains) { return true }

@@ -21,7 +21,7 @@ extension DependencyParser {
     /// Trains with the dynamic oracle: after the first epoch the parser follows its own move
     /// nine times in ten, so it learns to recover from its mistakes; every update goes to the
     /// best-scoring move that loses no reachable gold arc. Non-projective trees are skipped.
-    static func train(_ all: [TrainingSentence], labels: [String], epochs: Int, seed: UInt64,
+    static func train(_ all: [TrainingSentence], labels: [String], epochs: Int, seed: UInt64, minUpdates: Int32 = 2,
                       log: (String) -> Void = { _ in }) -> DependencyParser {
         let sentences = all.filter { isProjective($0.heads) }
         log("parser: \(sentences.count) projective sentences of \(all.count)")
@@ -94,6 +94,6 @@ extension DependencyParser {
             log("parser epoch \(epoch + 1): UAS \(String(format: "%.4f", Double(correct) / Double(max(1, total)))) on training (exploring)")
             rng.shuffle(&order)
         }
-        return DependencyParser(moves: moveTrainer.frozen(minUpdates: 2), labeller: labelTrainer.frozen(minUpdates: 2), labels: labels)
+        return DependencyParser(moves: moveTrainer.frozen(minUpdates: minUpdates), labeller: labelTrainer.frozen(minUpdates: minUpdates), labels: labels)
     }
 }

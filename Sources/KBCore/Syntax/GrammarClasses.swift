@@ -1,12 +1,13 @@
 import Foundation
 
 /// Word classes the extractors read the tree with (Dictionaries/grammar/): negations, modals,
-/// hedges, plans, habits, speculation, and the nouns that name where a statement came from.
+/// hedges, hearsay verbs, plans, habits, speculation, and the nouns that name where a statement came from.
 /// One lemma (or space-separated lemma phrase) a line; '#' starts a comment.
 public struct GrammarClasses: Sendable {
     public let negations: Set<String>
     public let modals: Set<String>
     public let hedges: Set<String>
+    public let hearsay: Set<String>
     public let plans: Set<String>
     public let habits: Set<String>
     public let speculation: Set<String>
@@ -21,6 +22,7 @@ public struct GrammarClasses: Sendable {
         negations = try list("negation.txt")
         modals = try list("modals.txt")
         hedges = try list("hedges.txt")
+        hearsay = try list("hearsay.txt")
         plans = try list("plans.txt")
         habits = try list("habits.txt")
         speculation = try list("speculation.txt")

@@ -65,7 +65,7 @@ extension SyntaxModel {
     /// tagger predicted on the part of the data it was not trained on (four folds), so that its
     /// input in training looks like its input later.
     public static func train(_ sentences: [CoNLLUSentence], taggerEpochs: Int, parserEpochs: Int, seed: UInt64,
-                             provenance: String, log: (String) -> Void = { _ in }) throws -> SyntaxModel {
+                             provenance: String, minUpdates: Int32 = 2, log: (String) -> Void = { _ in }) throws -> SyntaxModel {
         var tagged: [[(form: String, tag: UPOS)]] = []
         var lemmas: [(form: String, lemma: String, tag: UPOS)] = []
         var labels: [String] = []
@@ -99,7 +99,7 @@ extension SyntaxModel {
             training.append(.init(words: s.words.map { WordFeatures($0[1]) }, tags: predicted[i], heads: heads,
                                   labels: s.words.map { labelIndex[$0[7]]! }))
         }
-        let parser = DependencyParser.train(training, labels: labels, epochs: parserEpochs, seed: seed, log: log)
+        let parser = DependencyParser.train(training, labels: labels, epochs: parserEpochs, seed: seed, minUpdates: minUpdates, log: log)
         return SyntaxModel(tagger: tagger, lemmatizer: lemmatizer, parser: parser, provenance: provenance)
     }
 }
