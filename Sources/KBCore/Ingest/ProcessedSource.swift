@@ -66,7 +66,7 @@ public struct ArticleProcessor: Sendable {
         finder = MetadataFinder(publishers: resources.publishers)
         actorResolver = ActorResolver(dictionary: resources.actors)
         eventExtractor = EventExtractor(cues: resources.eventCues, dictionary: resources.actors, places: resources.places)
-        stanceExtractor = StanceExtractor(lexicon: resources.stanceLexicon, roles: eventExtractor, dictionary: resources.actors)
+        stanceExtractor = StanceExtractor(lexicon: resources.stanceLexicon, grammar: resources.grammar, dictionary: resources.actors)
     }
 
     /// The fingerprint decides whether a stored source must be extracted again.
