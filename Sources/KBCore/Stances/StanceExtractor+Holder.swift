@@ -38,7 +38,7 @@ extension StanceExtractor {
                 if !found.isEmpty { break }
             }
         }
-        return found.filter { !$0.isLocation || $0.form == .seat }
+        return found.filter { (!$0.isLocation || $0.form == .seat) && !doc.analysts.contains($0.actorKey) }
     }
 
     /// "They": the group a subject of the sentence before (or the one before it) named — "The

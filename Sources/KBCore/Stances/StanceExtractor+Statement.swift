@@ -36,6 +36,8 @@ extension StanceExtractor {
             quote = adjacentQuote(m, sentence: n, doc)
             if let q = quote, content.words.isEmpty || q.end <= offset { content = quoteContent(q, doc) }
         }
+        // A noun of speech without words of its own ("Putin's announcement") states nothing.
+        if m.predicate.part == .noun && content.isEmpty && quote == nil { return [] }
         if content.words.isEmpty && quote == nil {
             content = Content(words: [n: restOfClause(m, syn, holder: hw)], heads: [])
         }
@@ -63,10 +65,13 @@ extension StanceExtractor {
         guard ws.count >= 4 else { return nil }
         // A speculative sentence of the speaker is still theirs: the turn is their words.
         let content = Content(words: [n: ws], heads: [])
+        // Courtesies and facts ("Thank you.", "Last year, our trade grew") are no position.
+        let polarity = polarity("content", negated: false, content, doc)
+        guard polarity != "neutral" else { return nil }
         let (holder, who) = holderAndSpeaker(speaker, c, date: doc.publication, doc)
         let (topic, target) = topicAndTarget(content, holder: holder, holderMention: speaker, doc)
         let first = c.tokens[syn.tokenOfWord[ws[0]]]
-        return ExtractedStance(holder: holder, speaker: who, polarity: polarity("content", negated: false, content, doc), topic: topic, target: target,
+        return ExtractedStance(holder: holder, speaker: who, polarity: polarity, topic: topic, target: target,
                                date: doc.publication, dateBasis: doc.publication == nil ? nil : .publication, datePhrase: nil, dateApproximate: false,
                                quote: nil, act: .CONSULT, cue: "turn", negated: false, sentence: c.span.ordinal, start: first.start, end: first.end)
     }

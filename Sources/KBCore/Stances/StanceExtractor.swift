@@ -43,13 +43,16 @@ public struct StanceExtractor: Sendable {
         let turns: SpeakerTurns
         let paragraphDates: [SentenceContext?]
         let publication: KBDate?
+        /// Actors the text presents as analysts or experts ("X, senior analyst at …"): their
+        /// words are analysis, not a position of the state they come from.
+        let analysts: Set<String>
     }
 
     public func extract(_ contexts: [SentenceContext], events: [ExtractedEvent], publication: KBDate?) -> [ExtractedStance] {
         let coreference = Coreference(contexts: contexts, bodies: bodies)
         let doc = Document(contexts: contexts, refs: ActorReference(dictionary: dictionary, coreference: coreference, contexts: contexts),
                            quotes: QuoteFinder.find(contexts.map(\.span)), turns: SpeakerTurns(contexts),
-                           paragraphDates: contexts.paragraphDates(), publication: publication)
+                           paragraphDates: contexts.paragraphDates(), publication: publication, analysts: analysts(contexts))
         var eventsBySentence: [Int: [Int]] = [:]
         for (k, e) in events.enumerated() { for m in e.mentions where eventsBySentence[m.sentence]?.last != k { eventsBySentence[m.sentence, default: []].append(k) } }
         var out: [ExtractedStance] = []
@@ -75,6 +78,23 @@ public struct StanceExtractor: Sendable {
             for var s in kept {
                 s.events = linkedEvents(s, events, eventsBySentence)
                 out.append(s)
+            }
+        }
+        return out
+    }
+
+    /// The actors named as analysts, experts or observers: the apposition or head of a
+    /// speculation noun ("Tahani Mustafa, senior Palestine analyst at …", "analyst Tahani Mustafa").
+    func analysts(_ contexts: [SentenceContext]) -> Set<String> {
+        var out = Set<String>()
+        for c in contexts {
+            let syn = c.syntax
+            for w in syn.words.indices where syn.words[w].upos == .NOUN && grammar.speculation.contains(syn.words[w].lemma.lowercased()) {
+                var related = syn.dependents(w).filter { ["appos", "flat", "compound", "nmod:unmarked"].contains(syn.words[$0].relation) }
+                if syn.words[w].relation == "appos" || syn.words[w].relation == "compound", let h = syn.head(w) { related.append(h) }
+                for r in related {
+                    if let m = c.mention(at: syn.tokenOfWord[r]), m.kind == .person { out.insert(m.actorKey) }
+                }
             }
         }
         return out
@@ -108,7 +128,11 @@ public struct StanceExtractor: Sendable {
                 consumed.formUnion(cue)
             }
         }
+        let predicateWords = Set(out.map(\.word))
         for w in words.indices where (words[w].upos == .NOUN) && !consumed.contains(w) {
+            // "welcomed Putin's announcement", "underscore Tehran's willingness": a noun inside
+            // another predicate's clause is that predicate's content, not a statement of its own.
+            if let h = syn.head(w), predicateWords.contains(h) { continue }
             if let p = lexicon.noun(at: w, lemmas: lemmas) {
                 out.append(Match(predicate: p, word: w, noun: w, cueWords: Array((w - p.lemmas.count + 1)...w)))
             }
@@ -135,15 +159,17 @@ public struct StanceExtractor: Sendable {
     /// content of a reporting verb ("Lavrov said Russia could respond" is a statement).
     func isSpeculative(_ m: Match, _ c: SentenceContext) -> Bool {
         let syn = c.syntax
-        func speculative(_ g: Int) -> Bool {
-            syn.modal(g, in: speculativeModals) != nil || syn.marker(g) == "if"
-                || grammar.speculation.contains(syn.words[g].lemma.lowercased()) && syn.words[g].upos != .NOUN
+        func speculative(_ g: Int, governor: Bool) -> Bool {
+            if syn.modal(g, in: governor ? grammar.modals : speculativeModals) != nil { return true }
+            if let mark = syn.marker(g), grammar.speculation.contains(mark) { return true }
+            if syn.adverbs(g).contains(where: grammar.speculation.contains) { return true }
+            return grammar.speculation.contains(syn.words[g].lemma.lowercased()) && syn.words[g].upos != .NOUN
         }
-        if speculative(m.word) { return true }
+        if speculative(m.word, governor: false) { return true }
         let lemmas = syn.words.map { $0.lemma.lowercased() }
         for g in syn.governors(m.word) {
             if syn.words[g].upos == .VERB, lexicon.verb(at: g, lemmas: lemmas) != nil, syn.subject(g) != nil { return false }
-            if speculative(g) { return true }
+            if speculative(g, governor: true) { return true }
         }
         return false
     }
