@@ -28,7 +28,8 @@ struct SpeakerTurns {
             }
             guard let (start, colon) = Self.label(c) else { continue }
             let people = c.mentions.filter { $0.tokens.lowerBound >= start && $0.tokens.upperBound <= colon && !$0.isLocation }
-            let speaker = people.last { $0.kind == .person } ?? people.last
+            // A heading names a topic ("Israel's Position on Ukraine: …"); a turn's label names a person.
+            let speaker = people.last { $0.kind == .person }
             turns.append(Turn(speaker: speaker, sentence: n, start: colon + 1))
         }
         let crossesParagraphs = turns.count >= 2
@@ -59,7 +60,7 @@ struct SpeakerTurns {
         guard colon > start, colon - start <= longestLabel else { return nil }
         for k in start..<colon {
             let tok = t[k]
-            if c.mention(at: k) != nil || labelWords.contains(tok.lower) { continue }
+            if c.mention(at: k) != nil || labelWords.contains(tok.lower) || tok.kind == .possessive { continue }
             if tok.kind == .word && tok.isCapitalized { continue }
             return nil
         }

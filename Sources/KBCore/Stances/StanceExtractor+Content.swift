@@ -107,7 +107,8 @@ extension StanceExtractor {
                         if content.heads.contains(w) { headInverted = true }
                     }
                 case .support: if negatedWord { oppose += 1 } else { support += 1 }
-                case .oppose: if negatedWord { support += 1 } else { oppose += 1 }
+                // "do not want bloodshed" still opposes it; only support is turned by a negation.
+                case .oppose: oppose += 1
                 }
                 k += length
             }

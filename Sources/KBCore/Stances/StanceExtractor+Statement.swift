@@ -4,30 +4,11 @@ extension StanceExtractor {
     func statements(_ m: Match, sentence n: Int, _ doc: Document) -> [ExtractedStance] {
         let c = doc.contexts[n]
         let syn = c.syntax
-        if isSpeculative(m, c) { return [] }
+        if isSpeculative(m, sentence: n, doc) { return [] }
         // Nested speech inside a quotation is the quoted speaker's, not read here.
         let offset = c.span.start + c.tokens[syn.tokenOfWord[m.word]].start
         if doc.quotes.contains(where: { offset >= $0.start && offset < $0.end }) { return [] }
-        let holderWord: Int?
-        var contentHead: Int? = nil
-        if m.predicate.slots.contains("head") {
-            // "according to X, …": X is the nominal the phrase marks; the content is its clause.
-            if syn.words[m.word].relation == "case" || syn.words[m.word].relation == "fixed", let x = syn.head(m.word) {
-                holderWord = syn.words[x].upos == .ADP ? syn.head(x) : x
-            } else {
-                holderWord = syn.obliques(m.word).first { $0.preposition == "to" }?.word
-            }
-            contentHead = holderWord.flatMap { syn.head($0) }
-        } else if m.predicate.part == .noun {
-            holderWord = nounHolder(m.word, syn)
-        } else if syn.isPassive(m.word) {
-            holderWord = syn.agent(m.word)
-        } else {
-            holderWord = syn.subject(m.word)
-        }
-        guard let hw = holderWord else { return [] }
-        let holders = actors(sentence: n, word: hw, doc)
-        guard !holders.isEmpty else { return [] }
+        guard let (holders, hw, contentHead) = holderMentions(m, sentence: n, doc) else { return [] }
 
         // The content: the predicate's slots, or the quotation it introduces or closes.
         var content = slotContent(m, sentence: n, syn, head: contentHead)
@@ -55,6 +36,50 @@ extension StanceExtractor {
                                        start: c.tokens[cueTokens.lowerBound].start, end: c.tokens[cueTokens.upperBound - 1].end))
         }
         return out
+    }
+
+    /// The holders of a predicate and, for "according to", the clause it modifies.
+    func holderMentions(_ m: Match, sentence n: Int, _ doc: Document) -> (holders: [ActorMention], word: Int, content: Int?)? {
+        let syn = doc.contexts[n].syntax
+        let holderWord: Int?
+        var contentHead: Int? = nil
+        if m.predicate.slots.contains("head") {
+            // "according to X, …": X is the nominal the phrase marks; the content is its clause.
+            if syn.words[m.word].relation == "case" || syn.words[m.word].relation == "fixed", let x = syn.head(m.word) {
+                holderWord = syn.words[x].upos == .ADP ? syn.head(x) : x
+            } else {
+                holderWord = syn.obliques(m.word).first { $0.preposition == "to" }?.word
+            }
+            contentHead = holderWord.flatMap { syn.head($0) }
+        } else if m.predicate.part == .noun {
+            holderWord = nounHolder(m.word, syn)
+        } else if syn.isPassive(m.word) {
+            holderWord = syn.agent(m.word)
+        } else {
+            holderWord = syn.subject(m.word) ?? adjacentActor(m, sentence: n, doc)
+        }
+        guard let hw = holderWord else { return nil }
+        let holders = actors(sentence: n, word: hw, doc)
+        return holders.isEmpty ? nil : (holders, hw, contentHead)
+    }
+
+    /// When the parse gives a speech verb no subject: the actor named just before it (over
+    /// adverbs and auxiliaries), or — after a quotation — just after it ("…,” said Lavrov).
+    func adjacentActor(_ m: Match, sentence n: Int, _ doc: Document) -> Int? {
+        let c = doc.contexts[n]
+        let syn = c.syntax
+        // Only a speech tag by a quotation: elsewhere a missing subject is no licence to guess.
+        guard m.predicate.slots.contains("quote"), adjacentQuote(m, sentence: n, doc) != nil else { return nil }
+        var k = syn.tokenOfWord[m.word] - 1
+        while k >= 0, let w = syn.wordOfToken[k] >= 0 ? syn.wordOfToken[k] : nil, [.ADV, .AUX, .PART].contains(syn.words[w].upos) { k -= 1 }
+        if k >= 0, let mention = c.mention(at: k), !mention.isLocation || mention.form == .seat {
+            return syn.headWord(ofTokens: mention.tokens)
+        }
+        let after = syn.tokenOfWord[m.cueWords.max()!] + 1
+        if after < c.tokens.count, let mention = c.mention(at: after), !mention.isLocation {
+            return syn.headWord(ofTokens: mention.tokens)
+        }
+        return nil
     }
 
     /// A sentence of a speaker's turn: the speaker's statement, its words the content.

@@ -2,6 +2,9 @@
 /// ("Israeli strikes", "the U.S. sanctions"), else a concept of topics.tsv, else the actor the
 /// content names first (its slot heads before the rest) — never merely the nearest name.
 extension StanceExtractor {
+    /// Agreements and meetings are particular things ("the Iran nuclear deal"), not classes of acts.
+    static let singularActs: Set<EventType> = [.AGREE, .CONSULT]
+
     func topicAndTarget(_ content: Content, holder: Participant, holderMention: ActorMention?, _ doc: Document) -> (StanceTopic?, Participant?) {
         var eventClass: StanceTopic? = nil
         var target: (ActorMention, Participant)? = nil
@@ -29,7 +32,8 @@ extension StanceExtractor {
                         target = (m, doc.refs.participant(m))
                     }
                 }
-                if eventClass == nil, syn.words[x].upos == .NOUN, let type = lexicon.eventNouns.type(at: x, lemmas: lemmas), let cc = initiator(of: x, sentence: n, doc) {
+                if eventClass == nil, syn.words[x].upos == .NOUN, let type = lexicon.eventNouns.type(at: x, lemmas: lemmas),
+                   !Self.singularActs.contains(type), let cc = initiator(of: x, sentence: n, doc) {
                     let adjective = dictionary.adjective(of: cc) ?? dictionary.actor(key: "state:" + cc)?.name ?? cc
                     eventClass = .eventClass(type: type, country: cc, label: adjective + " " + (type == .ASSAULT ? "strikes" : syn.words[x].form.lowercased()))
                 }

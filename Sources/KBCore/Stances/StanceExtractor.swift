@@ -56,13 +56,23 @@ public struct StanceExtractor: Sendable {
         var eventsBySentence: [Int: [Int]] = [:]
         for (k, e) in events.enumerated() { for m in e.mentions where eventsBySentence[m.sentence]?.last != k { eventsBySentence[m.sentence, default: []].append(k) } }
         var out: [ExtractedStance] = []
+        // "In his message, Altun stated:" — the next paragraph is the speaker's words.
+        var introduced: (speaker: ActorMention, paragraph: Int)? = nil
         for (n, c) in contexts.enumerated() {
+            if let i = introduced, c.span.paragraph > i.paragraph { introduced = nil }
             if c.span.text.hasSuffix("?") { continue }
             var found: [ExtractedStance] = []
-            for m in matches(c) {
+            let here = matches(c)
+            for m in here {
                 found += statements(m, sentence: n, doc)
             }
-            if let (turn, start) = doc.turns.turn(of: n), let speaker = turn.speaker,
+            if c.tokens.last?.text == ":", n + 1 < contexts.count, contexts[n + 1].span.paragraph != c.span.paragraph,
+               let m = here.first(where: { $0.predicate.slots.contains("quote") }), let h = holderMentions(m, sentence: n, doc)?.holders.first {
+                introduced = (h, contexts[n + 1].span.paragraph)
+            }
+            let turn = doc.turns.turn(of: n).flatMap { t in t.turn.speaker.map { ($0, t.start) } }
+                ?? introduced.flatMap { i in i.paragraph == c.span.paragraph ? (i.speaker, 0) : nil }
+            if let (speaker, start) = turn,
                let s = turnStatement(speaker, sentence: n, from: start, doc),
                !found.contains(where: { $0.holder.key == s.holder.key && $0.holder.country == s.holder.country }) {
                 found.append(s)
@@ -92,8 +102,11 @@ public struct StanceExtractor: Sendable {
             for w in syn.words.indices where syn.words[w].upos == .NOUN && grammar.speculation.contains(syn.words[w].lemma.lowercased()) {
                 var related = syn.dependents(w).filter { ["appos", "flat", "compound", "nmod:unmarked"].contains(syn.words[$0].relation) }
                 if syn.words[w].relation == "appos" || syn.words[w].relation == "compound", let h = syn.head(w) { related.append(h) }
+                let own = Set(syn.subtree(w))
                 for r in related {
-                    if let m = c.mention(at: syn.tokenOfWord[r]), m.kind == .person { out.insert(m.actorKey) }
+                    for x in syn.subtree(r) where !own.contains(x) {
+                        if let m = c.mention(at: syn.tokenOfWord[x]), m.kind == .person { out.insert(m.actorKey) }
+                    }
                 }
             }
         }
@@ -108,7 +121,7 @@ public struct StanceExtractor: Sendable {
     func matches(_ c: SentenceContext) -> [Match] {
         let syn = c.syntax
         let words = syn.words
-        let lemmas = words.map { $0.lemma.lowercased() }
+        let lemmas = words.indices.map { lexicon.predicateLemma(words[$0]) }
         var out: [Match] = []
         var consumed = Set<Int>()
         for w in words.indices {
@@ -157,7 +170,8 @@ public struct StanceExtractor: Sendable {
     /// Whether the predicate is the author's speculation: a speculative modal on it, a condition
     /// ("if"), or a speculative governor ("could provoke … responses from Russia") outside the
     /// content of a reporting verb ("Lavrov said Russia could respond" is a statement).
-    func isSpeculative(_ m: Match, _ c: SentenceContext) -> Bool {
+    func isSpeculative(_ m: Match, sentence n: Int, _ doc: Document) -> Bool {
+        let c = doc.contexts[n]
         let syn = c.syntax
         func speculative(_ g: Int, governor: Bool) -> Bool {
             if syn.modal(g, in: governor ? grammar.modals : speculativeModals) != nil { return true }
@@ -166,9 +180,16 @@ public struct StanceExtractor: Sendable {
             return grammar.speculation.contains(syn.words[g].lemma.lowercased()) && syn.words[g].upos != .NOUN
         }
         if speculative(m.word, governor: false) { return true }
-        let lemmas = syn.words.map { $0.lemma.lowercased() }
+        let lemmas = syn.words.indices.map { lexicon.predicateLemma(syn.words[$0]) }
+        var p = m.word
         for g in syn.governors(m.word) {
-            if syn.words[g].upos == .VERB, lexicon.verb(at: g, lemmas: lemmas) != nil, syn.subject(g) != nil { return false }
+            // "“…,” X told reporters": the speech tag is not embedded in the quoted clause.
+            if syn.words[p].relation == "parataxis" { return false }
+            p = g
+            if syn.words[g].upos == .VERB, lexicon.verb(at: g, lemmas: lemmas) != nil, let s = syn.subject(g) {
+                // Inside the content of a statement by an actor; "these concessions indicate …" is the author's reasoning.
+                return actors(sentence: n, word: s, doc).isEmpty
+            }
             if speculative(g, governor: true) { return true }
         }
         return false

@@ -99,6 +99,19 @@ public struct StanceLexicon: Sendable {
         return out
     }
 
+    /// The word's lemma, or — when the lemmatizer left a verb's inflection ("blamed" → "blam")
+    /// and the lemma is no cue while a plain de-inflection of the form is — that de-inflection.
+    func predicateLemma(_ word: ParsedWord) -> String {
+        let lemma = word.lemma.lowercased()
+        guard word.upos == .VERB, verbs[lemma] == nil, lightVerbs[lemma] == nil else { return lemma }
+        let form = word.form.lowercased()
+        for (suffix, add) in [("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")] where form.hasSuffix(suffix) {
+            let stem = String(form.dropLast(suffix.count)) + add
+            if verbs[stem] != nil || lightVerbs[stem] != nil { return stem }
+        }
+        return lemma
+    }
+
     /// The verb row whose lemmas start at word w (the longest), given the sentence's lemmas.
     func verb(at w: Int, lemmas: [String]) -> Predicate? {
         guard let list = verbs[lemmas[w]] else { return nil }
