@@ -186,6 +186,9 @@ public struct StanceExtractor: Sendable {
             // "“…,” X told reporters": the speech tag is not embedded in the quoted clause.
             if syn.words[p].relation == "parataxis" { return false }
             p = g
+            // A governor inside a quotation the predicate stands outside of: the parse joined the tag to the quote.
+            let at = c.span.start + c.tokens[syn.tokenOfWord[g]].start
+            if doc.quotes.contains(where: { at >= $0.start && at < $0.end }) { return false }
             if syn.words[g].upos == .VERB, lexicon.verb(at: g, lemmas: lemmas) != nil, let s = syn.subject(g) {
                 // Inside the content of a statement by an actor; "these concessions indicate …" is the author's reasoning.
                 return actors(sentence: n, word: s, doc).isEmpty
