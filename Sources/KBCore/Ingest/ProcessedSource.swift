@@ -57,7 +57,6 @@ public struct ArticleProcessor: Sendable {
     let finder: MetadataFinder
     let actorResolver: ActorResolver
     let eventExtractor: EventExtractor
-    let legacyRoles: LegacyRoles
     let bodies: Set<String>
     let stanceExtractor: StanceExtractor
     let dateResolver = DateResolver()
@@ -68,8 +67,7 @@ public struct ArticleProcessor: Sendable {
         finder = MetadataFinder(publishers: resources.publishers)
         actorResolver = ActorResolver(dictionary: resources.actors)
         eventExtractor = EventExtractor(lexicon: resources.eventLexicon, grammar: resources.grammar, dictionary: resources.actors, places: resources.places)
-        legacyRoles = LegacyRoles(cues: resources.eventCues, dictionary: resources.actors, places: resources.places)
-        stanceExtractor = StanceExtractor(lexicon: resources.stanceLexicon, roles: legacyRoles, dictionary: resources.actors)
+        stanceExtractor = StanceExtractor(lexicon: resources.stanceLexicon, grammar: resources.grammar, dictionary: resources.actors)
         bodies = Set(resources.eventCues.bodies.map { $0.joined(separator: " ") })
     }
 

@@ -81,7 +81,7 @@ public final class QueryResources: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let parsedTopics { return parsedTopics }
-        let topics = try StanceLexicon(cues: "", polarity: "", topics: topicText).topics
+        let topics = try StanceLexicon.topics(topicText)
         parsedTopics = topics
         return topics
     }

@@ -59,7 +59,7 @@ public struct Resources: Sendable {
         splitter = SentenceSplitter(abbreviationList: try file("segmenting/abbreviations.txt"))
         actors = try ActorDictionary(files: files)
         places = try Gazetteer(tsv: file("places/places.tsv"))
-        stanceLexicon = try StanceLexicon(cues: file("stances/cues.tsv"), polarity: file("stances/polarity.tsv"), topics: file("stances/topics.tsv"))
+        stanceLexicon = try StanceLexicon(files: files)
         eventCues = try EventCues(cues: file("events/cues.tsv"), filters: file("events/filters.tsv"), bodies: file("actors/bodies.txt"))
         eventLexicon = try EventLexicon(files: files)
         syntax = try SyntaxModel.builtIn.get()

@@ -237,12 +237,10 @@ final class SourceWriter {
         return ids
     }
 
-    static func topicID(_ db: Database, key: String, label: String) throws -> Int64 {
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM topics WHERE key = ?"), arguments: [key]) { return id }
-        let kind = key.hasPrefix("strikes:") ? "event_class" : key.hasPrefix("actor:") ? "actor" : "concept"
-        let country: String? = key.hasPrefix("strikes:") ? String(key.dropFirst(8)) : nil
+    static func topicID(_ db: Database, _ topic: StanceTopic) throws -> Int64 {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM topics WHERE key = ?"), arguments: [topic.key]) { return id }
         try db.execute(sql: "INSERT INTO topics(key, label, kind, event_type, country) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [key, label, kind, kind == "event_class" ? "ASSAULT" : nil, country])
+                       arguments: [topic.key, topic.label, topic.kind, topic.eventType?.rawValue, topic.country])
         return db.lastInsertedRowID
     }
 
@@ -251,7 +249,7 @@ final class SourceWriter {
             guard let holder = try Self.actorID(s.holder.key, p, actors, db) else { continue }
             let speaker = try s.speaker.flatMap { try Self.actorID($0.key, p, actors, db) }
             let target = try s.target.flatMap { try Self.actorID($0.key, p, actors, db) }
-            let topic = try s.topicKey.map { try Self.topicID(db, key: $0, label: s.topicLabel ?? $0) }
+            let topic = try s.topic.map { try Self.topicID(db, $0) }
             let stanceID = nextStanceID
             nextStanceID += 1
             rows.stances.append(Rows.Stance(id: stanceID, source: sourceID, sentence: sentenceIDs[s.sentence], holder: holder, speaker: speaker,
