@@ -15,7 +15,7 @@ struct ConcurrencyTests {
         let export = try Support.run(["export", "--db", db, "--type", "source"])
         let sql = try Support.run(["sql", "--db", db, "--format", "csv", "SELECT count(*) AS n FROM sources s WHERE NOT EXISTS (SELECT 1 FROM sentences x WHERE x.source_id = s.id)"])
         if export.stderr.contains("(database is locked)") || sql.stderr.contains("(database is locked)") {
-            withKnownIssue("KBStore.inspect looks at the file without a busy timeout: a reader can fail while ingest writes", isIntermittent: true) {
+            withKnownIssue("KBStore.inspect looks at the file without a busy timeout: a reader can fail while ingest writes", isIntermittent: true) { () throws in
                 Issue.record(Comment(rawValue: export.stderr + sql.stderr))
             }
             return nil
