@@ -51,14 +51,26 @@ public struct EventExtractor: Sendable {
     func cue(at w: Int, _ c: SentenceContext) -> EventLexicon.Cue? {
         let syntax = c.syntax
         let word = syntax.words[w]
-        guard word.upos == .VERB || word.upos == .NOUN, let cues = lexicon.cuesByLemma[word.lemma.lowercased()] else { return nil }
+        guard word.upos == .VERB || word.upos == .NOUN || word.upos == .PROPN && isCapitalizedNoun(w, syntax),
+              let cues = lexicon.cuesByLemma[word.lemma.lowercased()] else { return nil }
         // A name: "Operation Northern Shield", "the Strike Group".
         if c.mention(at: syntax.tokenOfWord[w]) != nil { return nil }
         let dependents = syntax.dependents(w).map { syntax.words[$0].lemma.lowercased() }
         let before = w > 0 ? syntax.words[w - 1].lemma.lowercased() : ""
         return cues.first { cue in
-            guard cue.isNoun == (word.upos == .NOUN) else { return false }
+            guard cue.isNoun == (word.upos != .VERB) else { return false }
             return cue.companions.allSatisfy { dependents.contains($0) || cue.isNoun && $0 == before }
+        }
+    }
+
+    /// A common noun written with a capital, which the tagger took for a name ("held a Summit
+    /// with …"): alone, not part of a longer name.
+    func isCapitalizedNoun(_ w: Int, _ syntax: SentenceSyntax) -> Bool {
+        let r = syntax.words[w].baseRelation
+        guard r != "flat", r != "compound" else { return false }
+        return !syntax.dependents(w).contains { d in
+            let r = syntax.words[d].baseRelation
+            return (r == "flat" || r == "compound") && syntax.words[d].upos == .PROPN
         }
     }
 
@@ -143,7 +155,9 @@ public struct EventExtractor: Sendable {
         // The subject of an intransitive: "a conversation took place between A and B", "talks were held by …"
         // (not of a verb that is an act of its own: "the meeting was canceled by X" is X's cancellation).
         if relation.hasPrefix("nsubj"), self.cue(at: h, c) == nil {
-            if let between = syntax.obliques(h).first(where: { $0.preposition == "between" || $0.preposition == "among" })?.word {
+            // "took place between A and B": the phrase may hang on the verb's object.
+            let hosts = [h] + syntax.dependents(h, "obj")
+            if let between = hosts.lazy.flatMap({ syntax.obliques($0) }).first(where: { $0.preposition == "between" || $0.preposition == "among" })?.word {
                 let sides = parties(between, n, c, reference)
                 if sides.count >= 2 { return Roles(initiators: [sides[0]], targets: Array(sides.dropFirst()), predicate: h, predicated: true) }
             }
@@ -240,7 +254,10 @@ public struct EventExtractor: Sendable {
                     found = syntax.obliques(w).filter { slot.preposition == nil || $0.preposition == slot.preposition }.map(\.word)
                 }
                 for f in found {
-                    for m in reference.allActors(sentence: n, word: f) where !out.contains(where: { Self.same($0, m) }) {
+                    // "targeted Hezbollah's headquarters": a place or thing stands for its owner.
+                    var named = reference.allActors(sentence: n, word: f)
+                    if named.isEmpty, let p = syntax.possessor(f) { named = reference.allActors(sentence: n, word: p) }
+                    for m in named where !out.contains(where: { Self.same($0, m) }) {
                         if m.isLocation && m.kind != .state { continue }
                         out.append(m)
                     }
@@ -293,7 +310,7 @@ public struct EventExtractor: Sendable {
         if cue.isNoun, let h = syntax.head(w), self.cue(at: h, c) != nil, syntax.words[w].baseRelation == "obj" { return true }
         if cue.isNoun {
             // "Israel's Air Campaign in Syria:", "Operation Northern Shield": a title or a name, not a telling.
-            if w > 0, syntax.words[w].form.first?.isUppercase == true { return true }
+            if w > 0, !roles.predicated, syntax.words[w].form.first?.isUppercase == true { return true }
             if syntax.subtree(w).contains(where: { $0 < w && grammar.habits.contains(syntax.words[$0].lemma.lowercased()) }) { return true }
             let dets = syntax.dependents(w, "det").map { syntax.words[$0].lemma.lowercased() }
             if dets.contains(where: { grammar.negations.contains($0) }) { return true }

@@ -112,7 +112,7 @@ public struct ArticleProcessor: Sendable {
         let contexts = SentenceContexts.build(sentences: sentences, actors: actors, publication: published, resolver: dateResolver, syntax: resources.syntax)
         let reference = ActorReference(dictionary: resources.actors, coreference: Coreference(contexts: contexts, bodies: bodies), contexts: contexts)
         let events = eventExtractor.extract(contexts, publication: published, reference: reference)
-        let stances = stanceExtractor.extract(contexts, events: events, publication: published)
+        let stances = stanceExtractor.extract(contexts, events: events, publication: published, reference: reference)
         // The tokens served the stages above; freed here rather than by the writer with its batch.
         var resolved = actors
         resolved.tokens = []

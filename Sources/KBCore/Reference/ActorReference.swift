@@ -12,6 +12,8 @@ public struct ActorReference: Sendable {
         self.contexts = contexts
     }
 
+    static let nominalRelations: Set<String> = ["nsubj", "obj", "iobj", "obl", "nmod"]
+
     public func participant(_ m: ActorMention) -> Participant {
         let name = dictionary.actor(key: m.actorKey)?.name ?? m.surface
         return Participant(key: m.actorKey, name: name, country: m.country, surface: m.surface)
@@ -26,7 +28,8 @@ public struct ActorReference: Sendable {
         let syntax = c.syntax
         if let m = c.mention(at: syntax.tokenOfWord[w]) { return m.isLocation && m.form != .seat ? [] : [m] }
         let word = syntax.words[w]
-        if word.upos == .NOUN || word.upos == .PROPN {
+        // A nominal, or a word the parse uses as one ("The Israeli military said": "military" as ADJ).
+        if word.upos == .NOUN || word.upos == .PROPN || word.upos == .ADJ && Self.nominalRelations.contains(String(word.baseRelation)) {
             // The name the word is part of: "President Putin" where "President" heads, appositions.
             for d in syntax.dependents(w) {
                 let r = syntax.words[d].relation
@@ -43,6 +46,32 @@ public struct ActorReference: Sendable {
                     if m.isLocation { s.isLocation = false }
                     return [s]
                 }
+            }
+        }
+        // "The Israeli military said" where the parse hung "Israeli" elsewhere: a state's word
+        // just before a body noun, within its phrase, still names the state.
+        if word.upos != .PRON, isBody(word) {
+            var k = w - 1
+            while k >= 0, w - k <= 3, [.ADJ, .NOUN, .PROPN].contains(syntax.words[k].upos) {
+                if let m = c.mention(at: syntax.tokenOfWord[k]) {
+                    if m.kind == .state { var s = m; s.isLocation = false; return [s] }
+                    break
+                }
+                k -= 1
+            }
+        }
+        // "the Presidents of Russia and the US", "delegations from Washington and the Kremlin":
+        // a body or its people, of the actors the phrase names.
+        if word.upos != .PRON, isBody(word) {
+            for o in syntax.obliques(w) where o.preposition == "of" || o.preposition == "from" {
+                var out: [ActorMention] = []
+                for k in syntax.conjuncts(o.word) {
+                    guard let m = c.mention(at: syntax.tokenOfWord[k]), m.kind == .state || !m.isLocation || m.form == .seat else { continue }
+                    var s = m
+                    s.isLocation = false
+                    if !out.contains(where: { $0.actorKey == s.actorKey }) { out.append(s) }
+                }
+                if !out.isEmpty { return out }
             }
         }
         return resolve ? coreference.resolve(sentence: n, word: w) : []

@@ -11,11 +11,14 @@
 ///   state named nearest before, if the sentence that names it names no other state.
 /// - "the two leaders", "both sides", "the two countries": the two states of the nearest
 ///   sentences that name exactly two.
+/// - "I", "we", "my", "our": in a transcript's turn (`SpeakerTurns`), its labelled speaker.
 public struct Coreference: Sendable {
     let contexts: [SentenceContext]
     let bodies: Set<String>
     /// Per sentence: the actor mentions that head a subject, in order.
     let subjects: [[ActorMention]]
+    /// The transcript's speaker turns, if it has any.
+    public let turns: SpeakerTurns
 
     static let lookBack = 3
     static let groupNouns: Set<String> = ["leader", "side", "country", "president", "minister", "nation", "government", "delegation", "state", "party", "counterpart"]
@@ -23,6 +26,7 @@ public struct Coreference: Sendable {
     public init(contexts: [SentenceContext], bodies: Set<String>) {
         self.contexts = contexts
         self.bodies = bodies
+        turns = SpeakerTurns(contexts)
         subjects = contexts.map { c in
             c.mentions.filter { m in
                 guard !m.isLocation, let w = c.syntax.headWord(ofTokens: m.tokens) else { return false }
@@ -53,11 +57,14 @@ public struct Coreference: Sendable {
                 return person(before: n, token: token).map { [here($0)] } ?? []
             case "it", "its", "itself":
                 return body(before: n, token: token).map { [here($0)] } ?? []
+            case "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves":
+                guard let (turn, start) = turns.turn(of: n), token >= start, let speaker = turn.speaker else { return [] }
+                return [here(speaker)]
             default:
                 return []
             }
         }
-        guard word.upos == .NOUN else { return [] }
+        guard word.upos == .NOUN || word.upos == .ADJ && ActorReference.nominalRelations.contains(String(word.baseRelation)) else { return [] }
         let dets = c.syntax.dependents(w, "det").map { c.syntax.words[$0].lemma.lowercased() }
         let nums = c.syntax.dependents(w, "nummod").map { c.syntax.words[$0].lemma.lowercased() }
         if Self.groupNouns.contains(lemma), nums.contains("two") || dets.contains("both") {

@@ -48,10 +48,9 @@ public struct StanceExtractor: Sendable {
         let analysts: Set<String>
     }
 
-    public func extract(_ contexts: [SentenceContext], events: [ExtractedEvent], publication: KBDate?) -> [ExtractedStance] {
-        let coreference = Coreference(contexts: contexts, bodies: bodies)
-        let doc = Document(contexts: contexts, refs: ActorReference(dictionary: dictionary, coreference: coreference, contexts: contexts),
-                           quotes: QuoteFinder.find(contexts.map(\.span)), turns: SpeakerTurns(contexts),
+    public func extract(_ contexts: [SentenceContext], events: [ExtractedEvent], publication: KBDate?, reference: ActorReference) -> [ExtractedStance] {
+        let doc = Document(contexts: contexts, refs: reference,
+                           quotes: QuoteFinder.find(contexts.map(\.span)), turns: reference.coreference.turns,
                            paragraphDates: contexts.paragraphDates(), publication: publication, analysts: analysts(contexts))
         var eventsBySentence: [Int: [Int]] = [:]
         for (k, e) in events.enumerated() { for m in e.mentions where eventsBySentence[m.sentence]?.last != k { eventsBySentence[m.sentence, default: []].append(k) } }

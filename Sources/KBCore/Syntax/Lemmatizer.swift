@@ -1,7 +1,8 @@
 /// Lemmas from the treebank: a word seen in training takes its most frequent lemma for its form
 /// and part of speech (the exact form first, then in lowercase); an unseen word takes the
 /// suffix rewrite ("-ies" → "-y") most often seen with the longest suffix it shares with
-/// training words of the same part of speech. Proper nouns keep their form.
+/// training words of the same part of speech. Proper nouns, numbers and words with digits keep
+/// their form.
 public struct Lemmatizer: Sendable {
     /// "form\tUPOS" → lemma, for exact forms and for lowercase forms (marked by a leading "\u{1}").
     let table: [String: String]
@@ -17,8 +18,10 @@ public struct Lemmatizer: Sendable {
     public func lemma(_ form: String, lower: String, _ upos: UPOS) -> String {
         let tag = upos.name
         if let l = table[form + "\t" + tag] { return l }
-        if let l = table["\u{1}" + lower + "\t" + tag] { return l }
         if upos == .PROPN || upos == .PUNCT || upos == .SYM || upos == .NUM { return form }
+        // The lowercase key writes every digit as 0: "2022" and "2005" share it, not a lemma.
+        if form.unicodeScalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return form.lowercased() }
+        if let l = table["\u{1}" + lower + "\t" + tag] { return l }
         let scalars = Array(lower.unicodeScalars)
         var out = lower
         for k in stride(from: min(Self.longestSuffix, scalars.count - 1), through: 1, by: -1) {

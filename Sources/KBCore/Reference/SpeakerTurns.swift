@@ -2,8 +2,8 @@
 /// "President of Iran Sayyid Ebrahim Raisi (retranslated):", "MR. KIRBY:", "Q:") opens a turn
 /// that runs to the next label; every statement in it is the labelled speaker's. A document with
 /// one label only (a quotation set off by a colon) keeps the turn to its paragraph.
-struct SpeakerTurns {
-    struct Turn {
+public struct SpeakerTurns: Sendable {
+    struct Turn: Sendable {
         /// The person (or body) speaking; nil for an unnamed one ("Q", a moderator).
         var speaker: ActorMention?
         /// The sentence index of the label and the token where the turn's words start.
