@@ -19,7 +19,7 @@ TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 MODES = {"aerial", "ground", "naval", "cyber", "phone", "-"}
 PARTS = {"verb", "noun"}
-SLOT = re.compile(r"^(obj|iobj|(obl|nmod):[a-z_]+)$")
+SLOT = re.compile(r"^(obj|iobj|poss|(obl|nmod):[a-z_]+)$")
 WORD = re.compile(r"^[a-z][a-z-]*[a-z]$|^[a-z]$")
 CAMEO = re.compile(r"^[0-9]{2,4}$")
 
@@ -126,7 +126,7 @@ def check_type_file(path, tname, errors, seen_lemmas):
             slots = targets.split(",")
             for s in slots:
                 if not SLOT.match(s):
-                    errors.append(f"{where}: target slot '{s}' is not obj, iobj, obl:PREP, "
+                    errors.append(f"{where}: target slot '{s}' is not obj, iobj, poss, obl:PREP, "
                                   f"nmod:PREP or '-'")
             if len(set(slots)) != len(slots):
                 errors.append(f"{where}: repeated target slot in '{targets}'")

@@ -34,6 +34,8 @@ public struct EventExtractor: Sendable {
     static let announcing: Set<String> = ["announce", "announcement", "decide", "decision", "order", "confirm"]
     /// Nominal determiners that point back to acts already told ("those strikes").
     static let anaphoric: Set<String> = ["this", "that", "these", "those", "such"]
+    /// Pronouns of the one spoken to: in what someone said, never the speaker.
+    static let addressee: Set<String> = ["you", "your", "yours", "yourself", "yourselves"]
 
     public func extract(_ contexts: [SentenceContext], publication: KBDate?, reference: ActorReference) -> [ExtractedEvent] {
         var events: [ExtractedEvent] = []
@@ -131,7 +133,7 @@ public struct EventExtractor: Sendable {
         let syntax = c.syntax
         let own = targets(cue.targets, on: [w], n, c, reference)
         // "Israel's strike", "the strike by Israel", "Israeli strikes", "U.S. sanctions".
-        if let p = syntax.possessor(w) {
+        if let p = syntax.possessor(w), !cue.targets.contains(where: { $0.relation == "poss" }) {
             let d = doers(p, n, c, reference)
             if !d.isEmpty { return Roles(initiators: d, targets: own, predicate: w, predicated: false) }
         }
@@ -217,7 +219,7 @@ public struct EventExtractor: Sendable {
     func doers(_ w: Int, _ n: Int, _ c: SentenceContext, _ reference: ActorReference) -> [ActorMention] {
         let syntax = c.syntax
         let word = syntax.words[w]
-        if word.upos == .PRON, let speaker = reportingSubject(above: w, syntax), speaker != w {
+        if word.upos == .PRON, !Self.addressee.contains(word.lemma.lowercased()), let speaker = reportingSubject(above: w, syntax), speaker != w {
             let d = doers(speaker, n, c, reference)
             if !d.isEmpty { return d }
         }
@@ -249,7 +251,8 @@ public struct EventExtractor: Sendable {
             for w in words {
                 var found: [Int] = []
                 switch slot.relation {
-                case "obj", "iobj": found = syntax.dependents(w, slot.relation)
+                case "obj", "iobj": found = syntax.dependents(w, slot.relation).filter { syntax.preposition(of: $0) == nil }
+                case "poss": found = syntax.possessor(w).map { [$0] } ?? []
                 default:
                     found = syntax.obliques(w).filter { slot.preposition == nil || $0.preposition == slot.preposition }.map(\.word)
                 }
@@ -289,6 +292,8 @@ public struct EventExtractor: Sendable {
             if let m = syntax.modal(x, in: grammar.modals), !(announced && (m == "would" || m == "will")) { return true }
             if syntax.isFuture(x) && !announced { return true }
             if syntax.adverbs(x).contains(where: grammar.habits.contains) { return true }
+            // "We closely cooperate", "Iran supplies the militias": a habit or a state, not an act.
+            if syntax.isSimplePresent(x), !grammar.unchangedPast.contains(syntax.words[x].lemma.lowercased()) { return true }
         }
         // "plans to strike", "agreed to meet", "in order to strike": not done (yet).
         if syntax.words[p].relation == "xcomp", let h = syntax.head(p), !Self.aspectual.contains(syntax.words[h].lemma.lowercased()) { return true }

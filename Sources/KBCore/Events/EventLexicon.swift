@@ -10,7 +10,7 @@ public struct EventLexicon: Sendable {
 
         init?(_ text: String) {
             let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard let r = parts.first, ["obj", "iobj", "obl", "nmod", "nsubj"].contains(r) else { return nil }
+            guard let r = parts.first, ["obj", "iobj", "obl", "nmod", "nsubj", "poss"].contains(r) else { return nil }
             relation = r
             preposition = parts.count > 1 ? parts[1].replacingOccurrences(of: "_", with: " ") : nil
         }
@@ -53,7 +53,7 @@ public struct EventLexicon: Sendable {
                 if f[3] != "-" && !f[3].isEmpty {
                     for s in f[3].split(separator: ",") {
                         guard let slot = Slot(s.trimmingCharacters(in: .whitespaces)) else {
-                            throw KBError.dictionary(file: name, line: n, reason: "'\(s)' is not a slot (obj, iobj, obl:PREP, nmod:PREP)")
+                            throw KBError.dictionary(file: name, line: n, reason: "'\(s)' is not a slot (obj, iobj, poss, obl:PREP, nmod:PREP)")
                         }
                         targets.append(slot)
                     }

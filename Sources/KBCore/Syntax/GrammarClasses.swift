@@ -1,7 +1,7 @@
 import Foundation
 
 /// Word classes the extractors read the tree with (Dictionaries/grammar/): negations, modals,
-/// hedges, hearsay verbs, plans, habits, speculation, and the nouns that name where a statement came from.
+/// hedges, hearsay verbs, plans, habits, speculation, verbs with an unchanged past, and the nouns that name where a statement came from.
 /// One lemma (or space-separated lemma phrase) a line; '#' starts a comment.
 public struct GrammarClasses: Sendable {
     public let negations: Set<String>
@@ -12,6 +12,8 @@ public struct GrammarClasses: Sendable {
     public let habits: Set<String>
     public let speculation: Set<String>
     public let sourceNouns: Set<String>
+    /// Verbs whose past is their base form ("hit", "cut"): not read as a generic present.
+    public let unchangedPast: Set<String>
 
     public init(files: [String: String]) throws {
         func list(_ name: String) throws -> Set<String> {
@@ -27,6 +29,7 @@ public struct GrammarClasses: Sendable {
         habits = try list("habits.txt")
         speculation = try list("speculation.txt")
         sourceNouns = try list("reporting-nouns-of-source.txt")
+        unchangedPast = try list("unchanged-past.txt")
     }
 
     static func lemmas(_ text: String) -> Set<String> {

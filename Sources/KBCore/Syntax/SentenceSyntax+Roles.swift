@@ -50,7 +50,7 @@ extension SentenceSyntax {
         return marks.allSatisfy { ["after", "before", "while", "when", "upon", "since", "by", "following", "in"].contains($0) }
     }
 
-    public func object(_ w: Int) -> Int? { parse.dependents[w].first { words[$0].relation == "obj" } }
+    public func object(_ w: Int) -> Int? { parse.dependents[w].first { words[$0].relation == "obj" && preposition(of: $0) == nil } }
 
     /// The doer in the passive: "by X" (obl:agent, or an oblique with "by").
     public func agent(_ w: Int) -> Int? {
@@ -70,16 +70,23 @@ extension SentenceSyntax {
         var out: [(String, Int)] = []
         for d in parse.dependents[w] {
             let r = words[d].baseRelation
-            guard r == "obl" || r == "nmod" else { continue }
             if words[d].relation == "nmod:poss" { continue }
-            out.append((preposition(of: d) ?? "", d))
+            if r == "obl" || r == "nmod" {
+                out.append((preposition(of: d) ?? "", d))
+            } else if r == "obj" || r == "iobj", let p = preposition(of: d) {
+                // "spoke with President Zelensky" parsed as an object whose title holds "with".
+                out.append((p, d))
+            }
         }
         return out
     }
 
     /// The lemma of a nominal's case marker ("with" in "with Putin"); a fixed expression whole.
     public func preposition(of d: Int) -> String? {
-        guard let c = parse.dependents[d].first(where: { words[$0].relation == "case" }) else { return nil }
+        // The marker may hang on a title or name part before the head ("with President Zelensky").
+        let parts = parse.dependents[d].filter { $0 < d && ["flat", "compound", "nmod:desc"].contains(words[$0].relation) }
+        guard let c = parse.dependents[d].first(where: { words[$0].relation == "case" })
+                ?? parts.lazy.compactMap({ p in self.parse.dependents[p].first { self.words[$0].relation == "case" } }).first else { return nil }
         var p = words[c].lemma.lowercased()
         for f in parse.dependents[c] where words[f].relation == "fixed" { p += " " + words[f].lemma.lowercased() }
         return p
@@ -134,6 +141,17 @@ extension SentenceSyntax {
         if aux.contains("will") || aux.contains("shall") || aux.contains("'ll") { return true }
         if let h = head(w), words[w].relation == "xcomp", words[h].lemma == "go", words[h].form.lowercased() == "going" { return true }
         return false
+    }
+
+    /// "We cooperate", "Iran supplies …": a finite verb in the simple present, without auxiliaries
+    /// (the tense of habits, generic truths and states, not of a reported act).
+    public func isSimplePresent(_ w: Int) -> Bool {
+        let word = words[w]
+        guard word.upos == .VERB, auxiliaries(w).isEmpty, subject(w) != nil, words[w].relation != "xcomp" else { return false }
+        let form = word.form.lowercased(), lemma = word.lemma.lowercased()
+        guard !form.hasSuffix("ing"), !form.hasSuffix("ed") else { return false }
+        if form == lemma { return true }
+        return form == lemma + "s" || form == lemma + "es" || lemma.hasSuffix("y") && form == lemma.dropLast() + "ies"
     }
 
     /// Adverbs modifying the predicate, by lemma ("reportedly", "regularly").
