@@ -47,6 +47,20 @@ struct StanceAttributionTests {
         #expect(s.allSatisfy { $0.polarity == "oppose" && $0.act == .ACCUSE })
     }
 
+    @Test("a readout's 'the leaders', 'the parties' and 'they' are the two sides it names")
+    func readoutSides() throws {
+        for line in ["The leaders affirmed the need to address the risks of advanced AI systems.",
+                     "The parties underlined a mutual commitment to continue mutually beneficial trade.",
+                     "They welcomed recent positive discussions between their envoys for climate."] {
+            let s = try stances("President Joe Biden held a summit with President Xi Jinping of China in Woodside. " + line)
+            #expect(Set(s.map(\.holder.country)) == ["USA", "CHN"], "\(line)")
+            #expect(s.allSatisfy { $0.polarity == "support" }, "\(line)")
+        }
+        // "the leaders of Lebanon and Israel" name their own states, not the pair before.
+        let s = try stances("Biden spoke with Putin on Monday. I applaud the decision by the leaders of Lebanon and Israel, Biden said.")
+        #expect(!s.contains { $0.holder.country == "RUS" })
+    }
+
     @Test("noun and light-verb predicates")
     func nounAndLightVerb() throws {
         let a = try stances("Israeli officials voiced deep concern over the Iranian nuclear program.")

@@ -9,8 +9,8 @@
 ///   before ("the ministry said it had intercepted …": the ministry's state).
 /// - "the ministry", "the army", "the government" (a body noun without an owner of its own): the
 ///   state named nearest before, if the sentence that names it names no other state.
-/// - "the two leaders", "both sides", "the two countries": the two states of the nearest
-///   sentences that name exactly two.
+/// - "the two leaders", "both sides", "the two countries", "the leaders", "the parties": the two
+///   states of the nearest sentences that name exactly two.
 /// - "I", "we", "my", "our": in a transcript's turn (`SpeakerTurns`), its labelled speaker.
 public struct Coreference: Sendable {
     let contexts: [SentenceContext]
@@ -67,7 +67,10 @@ public struct Coreference: Sendable {
         guard word.upos == .NOUN || word.upos == .ADJ && ActorReference.nominalRelations.contains(String(word.baseRelation)) else { return [] }
         let dets = c.syntax.dependents(w, "det").map { c.syntax.words[$0].lemma.lowercased() }
         let nums = c.syntax.dependents(w, "nummod").map { c.syntax.words[$0].lemma.lowercased() }
-        if Self.groupNouns.contains(lemma), nums.contains("two") || dets.contains("both") {
+        // "the two leaders", "both sides", and in the plural with "the": "the leaders", "the parties".
+        let plural = word.form.lowercased() != lemma && word.form.lowercased().hasSuffix("s")
+        if Self.groupNouns.contains(lemma), nums.contains("two") || dets.contains("both") || plural && dets == ["the"] && c.syntax.possessor(w) == nil
+            && !c.syntax.obliques(w).contains(where: { $0.preposition == "of" || $0.preposition == "from" }) {
             return pair(before: n).map { $0.map(here) } ?? []
         }
         // "the ministry": a body noun with "the" and no owner or name of its own.
@@ -123,7 +126,7 @@ public struct Coreference: Sendable {
         return nil
     }
 
-    func pair(before n: Int) -> [ActorMention]? {
+    public func pair(before n: Int) -> [ActorMention]? {
         guard n > 0 else { return nil }
         for k in window(n - 1) {
             var seen: [String: ActorMention] = [:]

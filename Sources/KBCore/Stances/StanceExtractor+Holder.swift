@@ -42,7 +42,8 @@ extension StanceExtractor {
     }
 
     /// "They": the group a subject of the sentence before (or the one before it) named — "The
-    /// two leaders made progress … They welcomed …" — when it named two or more.
+    /// two leaders made progress … They welcomed …" — when it named two or more; else the two
+    /// states the sentences just before name, if exactly two.
     func group(before n: Int, _ doc: Document) -> [ActorMention] {
         for k in stride(from: n - 1, through: max(0, n - 2), by: -1) {
             let syn = doc.contexts[k].syntax
@@ -51,7 +52,8 @@ extension StanceExtractor {
                 if found.count >= 2 { return found }
             }
         }
-        return []
+        // "Biden held a summit with Xi. They welcomed …": the two states just named.
+        return doc.refs.coreference.pair(before: n) ?? []
     }
 
     /// The holder is the state (or organization) the speaker served on the date; the speaker is the person.
