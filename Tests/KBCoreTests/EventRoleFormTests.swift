@@ -69,6 +69,15 @@ struct EventRoleFormTests {
         #expect(e.count == 1 && e.first?.type == .ASSAULT)
     }
 
+    @Test("a light verb's subject does the act its noun names, and a seat stands for its state")
+    func lightVerbAndSeat() throws {
+        let e = try events("Salami paid his visit to Syria in July 2022.")
+        #expect(e.count == 1 && e.first?.initiator.name == "Hossein Salami" && e.first?.target?.country == "SYR")
+        #expect(e.first?.date?.iso == "2022-07")
+        let k = try events("Netanyahu made a visit to the Kremlin on Monday.")
+        #expect(k.first?.type == .CONSULT && k.first?.target?.country == "RUS")
+    }
+
     @Test("in a transcript's turn, 'I' and 'we' are its speaker")
     func turnSpeaker() throws {
         let text = """

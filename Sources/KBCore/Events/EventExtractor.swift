@@ -131,6 +131,16 @@ public struct EventExtractor: Sendable {
 
     func nounRoles(_ cue: EventLexicon.Cue, _ w: Int, _ n: Int, _ c: SentenceContext, _ reference: ActorReference) -> Roles? {
         let syntax = c.syntax
+        // A light verb: "carried out strikes", "held talks", "imposed sanctions", "took part in
+        // talks", "paid his first visit to Syria": its subject (or agent) is the doer.
+        if let h = syntax.head(w), lightVerb(h, w, cue.type, syntax) != nil {
+            let on = [w, h]
+            let doer = syntax.isPassive(h) ? syntax.agent(h) : syntax.subject(h)
+            if let d = doer.map({ doers($0, n, c, reference) }), !d.isEmpty {
+                return Roles(initiators: d, targets: targets(cue.targets, on: on, n, c, reference), predicate: h, predicated: true)
+            }
+            if syntax.isPassive(h) { return nil }
+        }
         let own = targets(cue.targets, on: [w], n, c, reference)
         // "Israel's strike", "the strike by Israel", "Israeli strikes", "U.S. sanctions".
         if let p = syntax.possessor(w), !cue.targets.contains(where: { $0.relation == "poss" }) {
@@ -167,16 +177,6 @@ public struct EventExtractor: Sendable {
                 let d = doers(agent, n, c, reference)
                 if !d.isEmpty { return Roles(initiators: d, targets: own, predicate: h, predicated: true) }
             }
-        }
-        // A light verb: "carried out strikes", "held talks", "imposed sanctions", "took part in talks".
-        if lightVerb(h, w, cue.type, syntax) != nil {
-            let on = [w, h]
-            if syntax.isPassive(h) {
-                guard let agent = syntax.agent(h) else { return nil }
-                return Roles(initiators: doers(agent, n, c, reference), targets: targets(cue.targets, on: on, n, c, reference), predicate: h, predicated: true)
-            }
-            guard let subject = syntax.subject(h) else { return nil }
-            return Roles(initiators: doers(subject, n, c, reference), targets: targets(cue.targets, on: on, n, c, reference), predicate: h, predicated: true)
         }
         // "agreed in a telephone call", "said during talks with …": the predicate's subject took part.
         if relation.hasPrefix("obl"), let p = preposition, ["in", "during", "at", "over", "after"].contains(p),
@@ -261,7 +261,8 @@ public struct EventExtractor: Sendable {
                     var named = reference.allActors(sentence: n, word: f)
                     if named.isEmpty, let p = syntax.possessor(f) { named = reference.allActors(sentence: n, word: p) }
                     for m in named where !out.contains(where: { Self.same($0, m) }) {
-                        if m.isLocation && m.kind != .state { continue }
+                        // "visit to the Kremlin": a seat stands for its state; other places are not targets.
+                        if m.isLocation && m.kind != .state && m.form != .seat { continue }
                         out.append(m)
                     }
                 }

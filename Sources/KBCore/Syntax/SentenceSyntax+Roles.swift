@@ -33,6 +33,14 @@ extension SentenceSyntax {
                 return s
             }
             let r = words[p].relation
+            // "pictures of Haniyeh meeting officials": a gerund modifying a noun is the noun's act;
+            // "the decision after speaking with …" is an adverbial clause the parse hung on a noun.
+            if r == "acl", words[p].form.lowercased().hasSuffix("ing"), let h = head(p) {
+                if marker(p) == nil { return words[h].upos == .NOUN || words[h].upos == .PROPN ? h : nil }
+                guard isParticipial(p), let v = governors(p).first(where: { words[$0].upos == .VERB }) else { return nil }
+                p = v
+                continue
+            }
             guard let h = head(p), r == "conj" || r == "xcomp" || r == "acl:relcl" || r == "advcl" && isParticipial(p) else { return nil }
             if r == "acl:relcl" { return h }
             // Object control: "urged Iran to stop" — the open complement's subject is the object.
