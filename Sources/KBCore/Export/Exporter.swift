@@ -134,6 +134,7 @@ public struct Exporter {
                 ("published_precision", .from(r["published_precision"] as String?)),
                 ("published_utc", .from(r["published_utc"] as String?)),
                 ("publisher", .from(r["publisher"] as String?)),
+                ("dateline_place", .from(r["dateline_place"] as String?)),
                 ("authors", .array(authors.map { .string($0) })),
                 ("url", .from(r["url"] as String?)),
                 ("origins", .object([
