@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// `kb export`: every record in the database, as CONTRACT.md describes — sources now, and
+/// `kb export`: every record in the database, as docs/export.md describes — sources now, and
 /// actors, events and stance statements as they are extracted.
 public struct Exporter {
     public let store: KBStore
