@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Every failure kb reports to a user: each message names the file (and line) and the reason,
 /// and where there is one, the fix.
@@ -15,6 +16,10 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
     case databaseBusy(path: String)
     case needsRecovery(path: String)
     case database(path: String, message: String)
+    /// SQLite found the file damaged (a failed integrity check, or a page it cannot read).
+    case damaged(path: String, message: String)
+    /// The disk filled while storing: `stored` sources of this run are stored whole.
+    case diskFull(path: String, stored: Int, file: String?)
     case badMigration(name: String, reason: String)
     case dictionary(file: String, line: Int, reason: String)
     case usage(String)
@@ -37,6 +42,10 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
         case .databaseBusy(let path): return "\(path): another kb ingest is writing to this database; try again when it has finished"
         case .needsRecovery(let path): return "\(path): an interrupted write left the database needing recovery"
         case .database(let path, let message): return "\(path): database error: \(message)"
+        case .damaged(let path, let message):
+            return "\(path): the database file is damaged (SQLite: \(message)). Rebuild it from the articles: move the file aside and run kb ingest on them again. (`sqlite3 \(path) .recover` can salvage rows to look at; the articles are what kb rebuilds from.)"
+        case .diskFull(let path, let stored, let file):
+            return "\(path): the disk is full\(file.map { " while storing \($0)" } ?? ""); ingest stopped. \(stored) source\(stored == 1 ? " was" : "s were") stored whole this run and nothing is half-written; free some space and run the same kb ingest again: it continues where this one stopped."
         case .badMigration(let name, let reason): return "migration \(name): \(reason)"
         case .dictionary(let file, let line, let reason): return "\(file):\(line): \(reason)"
         case .usage(let message): return message
@@ -44,5 +53,23 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
         case .badModel(let reason): return "syntax model: \(reason). Rebuild kb, or retrain it with: swift run -c release kb-train"
         case .notUnderstood(let q): return q.description
         }
+    }
+}
+
+extension KBError {
+    /// SQLite's error as kb reports it: a damaged file, a full disk, or the message.
+    public static func from(_ error: DatabaseError, path: String) -> KBError {
+        let message = error.message ?? "\(error)"
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged(path: path, message: message)
+        case .SQLITE_FULL: return .diskFull(path: path, stored: 0, file: nil)
+        default: return .database(path: path, message: message)
+        }
+    }
+
+    /// Whether this is a full disk (from SQLite, or reported as one).
+    public var isDiskFull: Bool {
+        if case .diskFull = self { return true }
+        return false
     }
 }

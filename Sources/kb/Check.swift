@@ -22,6 +22,10 @@ struct Check: ParsableCommand {
         }
         var out = findings.map { "\($0)\n" }.joined()
         out += findings.isEmpty ? "ok\n" : "\(findings.count) problem\(findings.count == 1 ? "" : "s")\n"
+        // SQLite's own check failed: the file is damaged, and no kb command repairs it.
+        if let first = findings.first(where: { $0.check == "integrity" }) {
+            out += "damaged: " + KBError.damaged(path: database.path, message: first.message).localizedDescription + "\n"
+        }
         FileHandle.standardOutput.write(Data(out.utf8))
         if !findings.isEmpty { throw ExitCode.failure }
     }

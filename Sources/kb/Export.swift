@@ -26,7 +26,7 @@ struct Export: ParsableCommand {
             guard let type else { return all }
             return all.filter { $0.first?.1 == .string(type) }
         }
-        let out = OutputFormat(rawValue: format.rawValue)!.render(records)
+        let out = OutputFormat(rawValue: format.rawValue)!.render(records, nested: true)  // the contract: parties as {"name", "country"}
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 }

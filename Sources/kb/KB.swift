@@ -8,7 +8,7 @@ struct KB: ParsableCommand {
         commandName: "kb",
         abstract: "Turns international-relations articles into a SQLite knowledge base of sources, actors, events and stance statements, and answers questions from it with evidence.",
         version: KBVersion.string,
-        subcommands: [Ingest.self, Query.self, Search.self, SQL.self, Actors.self, Events.self, Stances.self, Export.self, Check.self, Parse.self]
+        subcommands: [Ingest.self, Query.self, Search.self, SQL.self, Actors.self, Events.self, Stances.self, Export.self, Check.self, Parse.self, DatasetteMetadataCommand.self]
     )
 }
 
@@ -30,6 +30,16 @@ enum Terminal {
     static func info(_ message: String, newline: Bool = true) {
         FileHandle.standardError.write(Data((newline ? "\(message)\n" : message).utf8))
     }
+    /// The width tables fit: `COLUMNS`, else the terminal's (standard output's, then standard
+    /// error's), else 100 columns.
+    static var width: Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), c > 0 { return c }
+        for fd in [STDOUT_FILENO, STDERR_FILENO] {
+            var size = winsize()
+            if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        }
+        return 100
+    }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }
@@ -50,6 +60,12 @@ struct FormatOption: ParsableArguments {
     var format: OutputFormatArgument?
 
     var resolved: OutputFormat { format?.value ?? (Terminal.stdoutIsTerminal ? .table : .jsonl) }
+
+    /// The records in the chosen format, a table fitting the terminal.
+    func render(_ records: [Record], columns: [String]? = nil) -> String {
+        let format = resolved
+        return format.render(records, columns: format == .table ? columns : nil, width: format == .table ? Terminal.width : nil)
+    }
 }
 
 struct OutputFormatArgument: ExpressibleByArgument {

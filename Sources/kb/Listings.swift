@@ -19,7 +19,7 @@ struct Actors: ParsableCommand {
             let store = try KBStore.openReadOnly(path: database.path)
             return try Listing.actors(store: store, source: source, kind: kind)
         }
-        write(output.resolved.render(records))
+        write(output.render(records))
     }
 }
 
@@ -43,7 +43,7 @@ struct Events: ParsableCommand {
             let store = try KBStore.openReadOnly(path: database.path)
             return try Listing.events(store: store, resources: try QueryResources(), actor: actor, type: type, year: year)
         }
-        write(output.resolved.render(records))
+        write(output.render(records))
     }
 }
 
@@ -67,6 +67,6 @@ struct Stances: ParsableCommand {
             let store = try KBStore.openReadOnly(path: database.path)
             return try Listing.stances(store: store, resources: try QueryResources(), holder: holder, topic: topic, year: year)
         }
-        write(output.resolved.render(records))
+        write(output.render(records))
     }
 }

@@ -81,7 +81,7 @@ struct Query: ParsableCommand {
             return try QueryEngine(store: store, resources: try QueryResources()).answer(text, options: options)
         }
         if sql || explain { Terminal.info(header(answer.question, answer.query, countOnly: answer.isCountOnly), newline: false) }
-        write(format == .table ? AnswerTable.render(answer) : format.render(answer.records))
+        write(format == .table ? AnswerTable.render(answer, width: Terminal.width) : format.render(answer.records))
         if let note = answer.omissionNote { Terminal.info("kb: " + note) }
     }
 }
@@ -104,7 +104,7 @@ struct SQL: ParsableCommand {
             let store = try KBStore.openReadOnly(path: database.path)
             return try QueryEngine.sql(statement, store: store)
         }
-        write(output.resolved.render(records))
+        write(output.render(records))
     }
 }
 
@@ -141,7 +141,8 @@ struct Search: ParsableCommand {
             let store = try KBStore.openReadOnly(path: database.path)
             return try QueryEngine.search(text.joined(separator: " "), limit: all ? nil : limit, store: store)
         }
-        write(output.resolved.render(result.records))
+        // The table shows the snippet, its match marked [like this], kept in view when elided.
+        write(output.render(result.records, columns: ["published", "snippet", "file", "sentence_id"]))
         if let note = result.note { Terminal.info("kb: " + note) }
     }
 }

@@ -59,8 +59,8 @@ struct MigrationTests {
     func fullTextWithoutSizes() throws {
         let db = Support.tempDir() + "/old.db"
         _ = try KBStore.openForWriting(path: db)
-        // Back to the index migration 1 made (with its _docsize table), and without migration 12's
-        // column, as a database of migration 8 has it.
+        // Back to the index migration 1 made (with its _docsize table), and without the columns of
+        // migrations 12 and 13, as a database of migration 8 has it.
         let q = try DatabaseQueue(path: db)
         try q.write { d in
             try d.execute(sql: "INSERT INTO sources(id, content_hash, fingerprint, format, char_count, ingested_at) VALUES (1, 'h', 'f', 'text', 40, 'now')")
@@ -70,6 +70,7 @@ struct MigrationTests {
                 CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content="sentences", content_rowid="id", tokenize="unicode61 remove_diacritics 2");
                 INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
                 ALTER TABLE sources DROP COLUMN published_utc;
+                ALTER TABLE sources DROP COLUMN dateline_place;
                 DELETE FROM _kb_migrations WHERE version >= 9;
                 """)
         }

@@ -1,4 +1,4 @@
-/// The kinds of actor CONTRACT.md names.
+/// The kinds of actor docs/export.md names.
 public enum ActorKind: String, Sendable, Codable, CaseIterable {
     case state, person, organization, armed_group, international_organization, other
 }

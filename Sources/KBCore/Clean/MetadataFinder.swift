@@ -90,6 +90,14 @@ public struct MetadataFinder: Sendable {
         return meta
     }
 
+    /// What an article's credit lines say: its writers as authors, a known agency as publisher.
+    public func metadata(from credits: CreditLines.Credits) -> SourceMetadata {
+        var meta = SourceMetadata()
+        if !credits.writers.isEmpty { meta.authors = Sourced(credits.writers, .text) }
+        if let agency = credits.agencies.lazy.compactMap(publishers.canonical).first { meta.publisher = Sourced(agency, .text) }
+        return meta
+    }
+
     static func words(_ s: String) -> Int { s.split(separator: " ").count }
 
     /// `s.lowercased().hasPrefix(prefix)` for a lowercase ASCII prefix, without lowercasing all

@@ -54,7 +54,7 @@ public struct EventExtractor: Sendable {
         let syntax = c.syntax
         let word = syntax.words[w]
         guard word.upos == .VERB || word.upos == .NOUN || word.upos == .PROPN && isCapitalizedNoun(w, syntax),
-              let cues = lexicon.cuesByLemma[word.lemma.lowercased()] else { return nil }
+              let cues = lexicon.cues(for: word) else { return nil }
         // A name: "Operation Northern Shield", "the Strike Group".
         if c.mention(at: syntax.tokenOfWord[w]) != nil { return nil }
         let dependents = syntax.dependents(w).map { syntax.words[$0].lemma.lowercased() }

@@ -89,6 +89,14 @@ public struct EventLexicon: Sendable {
         for k in lightVerbs.keys { lightVerbs[k]!.sort { $0.companions.count > $1.companions.count } }
     }
 
+    /// The cues a word may be: by its lemma, else by a regular stem of its form (a lemma the
+    /// lemmatizer got wrong for an unseen word: "shelled" → "shel").
+    public func cues(for word: ParsedWord) -> [Cue]? {
+        if let c = cuesByLemma[word.lemma.lowercased()] { return c }
+        guard word.upos != .PROPN else { return nil }
+        return Lemmatizer.regularStems(of: word.form, word.upos == .VERB ? .VERB : .NOUN).lazy.compactMap { self.cuesByLemma[$0] }.first
+    }
+
     /// "air strike" → head "strike", companions ["air"]; "shoot down" → "shoot", ["down"];
     /// "strike+deal" → "strike", ["deal"].
     static func words(_ cue: String, isNoun: Bool) -> (String, [String]) {

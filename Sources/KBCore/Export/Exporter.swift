@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// `kb export`: every record in the database, as CONTRACT.md describes — sources now, and
+/// `kb export`: every record in the database, as docs/export.md describes — sources now, and
 /// actors, events and stance statements as they are extracted.
 public struct Exporter {
     public let store: KBStore
@@ -134,6 +134,7 @@ public struct Exporter {
                 ("published_precision", .from(r["published_precision"] as String?)),
                 ("published_utc", .from(r["published_utc"] as String?)),
                 ("publisher", .from(r["publisher"] as String?)),
+                ("dateline_place", .from(r["dateline_place"] as String?)),
                 ("authors", .array(authors.map { .string($0) })),
                 ("url", .from(r["url"] as String?)),
                 ("origins", .object([

@@ -4,8 +4,16 @@ import Foundation
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, tsv, json, jsonl, markdown
 
-    /// Renders records. Columns are the union of the records' keys in first-seen order.
-    public func render(_ records: [Record], columns wanted: [String]? = nil) -> String {
+    /// Renders records. Columns are the union of the records' keys in first-seen order. A party
+    /// (`{"name", "country"}`: a holder, speaker, initiator or target) becomes two columns, `holder`
+    /// and `holder_country`, in every format — so that CSV, JSON Lines and the listings share one
+    /// column set — unless `nested` keeps the object in JSON (the export's contract).
+    /// - Parameter width: the longest line of a table (the terminal's width; nil: no limit).
+    public func render(_ records: [Record], columns wanted: [String]? = nil, width: Int? = nil, nested: Bool = false) -> String {
+        let records = nested && (self == .json || self == .jsonl) ? records : records.map(Self.flattened)
+        if self == .table, wanted == nil, RecordTable.kind(records) != nil {
+            return RecordTable.renderWithNote(records, width: width)
+        }
         switch self {
         case .jsonl:
             return records.map { JSONValue.object($0).serialized() + "\n" }.joined()
@@ -28,7 +36,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                 for r in rows { out += "| " + r.map(esc).joined(separator: " | ") + " |\n" }
                 return out
             default:
-                return TextTable.render(columns: columns, rows: rows)
+                // Keep a row's cue, or a search's "[match]", in view when the evidence is elided.
+                let snippet = columns.firstIndex(of: "snippet")
+                let focus: [String?] = zip(records, rows).map { r, cells in
+                    if let cue = r.first(where: { $0.0 == "cue" })?.1.text, !cue.isEmpty { return cue }
+                    guard let k = snippet, let open = cells[k].firstIndex(of: "["),
+                          let close = cells[k][open...].firstIndex(of: "]") else { return nil }
+                    return String(cells[k][open...close])
+                }
+                return TextTable.render(columns: columns, rows: rows, width: width, focus: focus)
             }
         }
     }
@@ -39,52 +55,30 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         for r in records { for (k, _) in r where seen.insert(k).inserted { out.append(k) } }
         return out
     }
-}
 
-/// A plain-text table for the terminal: columns padded, long cells cut with '…'.
-enum TextTable {
-    static func render(columns: [String], rows: [[String]], maxWidth: Int = 60) -> String {
-        if rows.isEmpty { return "(no rows)\n" }
-        // Scalar by scalar, not with Foundation's replacing (a regular expression for the trailing
-        // white space cost 40% of a whole `kb query`).
-        func cut(_ s: String) -> String {
-            var one = s
-            if s.utf8.contains(10) {
-                var scalars = String.UnicodeScalarView()
-                for u in s.unicodeScalars { scalars.append(u == "\n" ? " " : u) }
-                one = String(scalars)
-            }
-            return one.count > maxWidth ? String(one.prefix(maxWidth - 1)) + "…" : one
+    /// The record with each party object (`{"name", "country"}`) as two flat values, `key` and
+    /// `key_country`; a country the record already has under that name is not repeated. A party
+    /// that is null (no speaker, no target) gives two nulls, so that every row has the columns.
+    static func flattened(_ r: Record) -> Record {
+        let event = r.contains { $0.0 == "event_type" }
+        func isParty(_ k: String, _ v: JSONValue) -> Bool {
+            if case .object(let pairs) = v { return pairs.contains { $0.0 == "name" } }
+            guard case .null = v else { return false }
+            return partyKeys.contains(k) || k == "target" && event
         }
-        let cells = rows.map { $0.map(cut) }
-        let counts = cells.map { $0.map(\.count) }
-        var widths = columns.map(\.count)
-        for r in counts { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c) } }
-        var out = ""
-        // Each line is built as bytes (appending padding to a String goes character by character).
-        func line(_ r: [String], _ count: [Int]) {
-            var bytes: [UInt8] = []
-            for (i, cell) in r.enumerated() {
-                if i > 0 { bytes.append(32); bytes.append(32) }
-                bytes.append(contentsOf: cell.utf8)
-                if count[i] < widths[i] { bytes.append(contentsOf: repeatElement(32, count: widths[i] - count[i])) }
-            }
-            let text = String(decoding: bytes, as: UTF8.self)
-            // Without the white space at its end (what `\\s+$` matched: Unicode's White_Space).
-            let u = text.unicodeScalars
-            var end = u.endIndex
-            while end > u.startIndex {
-                let before = u.index(before: end)
-                let c = u[before]
-                guard c == " " || c.properties.isWhitespace else { break }
-                end = before
-            }
-            out += end == u.endIndex ? text : String(u[..<end])
-            out += "\n"
+        guard r.contains(where: { isParty($0.0, $0.1) }) else { return r }
+        var out: Record = []
+        out.reserveCapacity(r.count + 2)
+        for (k, v) in r {
+            guard isParty(k, v) else { out.append((k, v)); continue }
+            let pairs: [(String, JSONValue)] = if case .object(let p) = v { p } else { [] }
+            out.append((k, pairs.first { $0.0 == "name" }?.1 ?? .null))
+            let country = k + "_country"
+            if !r.contains(where: { $0.0 == country }) { out.append((country, pairs.first { $0.0 == "country" }?.1 ?? .null)) }
         }
-        line(columns, columns.map(\.count))
-        line(widths.map { String(repeating: "-", count: $0) }, widths)
-        for (r, c) in zip(cells, counts) { line(r, c) }
         return out
     }
+
+    /// The keys that hold a party (the target too, in an event).
+    static let partyKeys: Set<String> = ["holder", "speaker", "initiator"]
 }

@@ -264,6 +264,10 @@ public struct Ingester: Sendable {
                         try writer.flush(db)
                         return stored
                     })
+                } catch let error as KBError where error.isDiskFull {
+                    // Every later source would fail the same way: stop here, with what is stored.
+                    let stored = report.added + report.updated + results.filter { if case .outcome(.added, _) = $0 { true } else if case .outcome(.updated, _) = $0 { true } else { false } }.count
+                    throw KBError.diskFull(path: store.path, stored: stored, file: Self.name(job.items[k].doc))
                 } catch {
                     try store.read { db in try actorStore.load(db) }
                     results.append(.failed(Self.message(error, job.items[k].doc)))
@@ -298,9 +302,12 @@ public struct Ingester: Sendable {
         return .outcome(try writer.write(db, processed), sentences: processed.sentences.count)
     }
 
+    /// The file (and record) a document came from.
+    static func name(_ doc: RawDocument) -> String { doc.record.isEmpty ? doc.path : "\(doc.path)#\(doc.record)" }
+
     /// The error line for a document: it names the file (and record) and the reason.
     static func message(_ error: Error, _ doc: RawDocument) -> String {
-        let file = doc.record.isEmpty ? doc.path : "\(doc.path)#\(doc.record)"
+        let file = name(doc)
         switch error {
         case KBError.database(_, let message): return "\(file): not stored: database error: \(message)"
         case let e as DatabaseError: return "\(file): not stored: database error: \(e.message ?? "\(e)")"

@@ -98,12 +98,31 @@ public struct ArticleProcessor: Sendable {
     }
 
     public func process(_ doc: RawDocument, supplied: SourceMetadata?) throws -> ProcessedSource {
-        let cleaned = cleaner.clean(doc.body, extracted: doc.format == .html)
+        var cleaned = cleaner.clean(doc.body, extracted: doc.format == .html)
+        let publishers = resources.publishers
+        let (blocks, inText) = resources.credits.extract(from: cleaned.blocks) { publishers.canonical($0) != nil }
+        cleaned.blocks = blocks
+        // Credit lines the cleaner left around the article (short lines) are metadata all the same.
+        var credits = resources.credits.extract(from: cleaned.header + cleaned.trailer) { publishers.canonical($0) != nil }.credits
+        credits.writers = inText.writers + credits.writers
+        credits.agencies = inText.agencies + credits.agencies
         guard !cleaned.blocks.isEmpty else {
             throw KBError.noText(path: doc.record.isEmpty ? doc.path : "\(doc.path)#\(doc.record)", reason: Self.emptyReason(cleaned, walls: resources.walls))
         }
         var metadata = doc.metadata
         metadata.fill(from: finder.find(in: cleaned))
+        metadata.fill(from: finder.metadata(from: credits))
+        // A wire dateline: the place, the date (its year, if it has none, from the publication
+        // date known otherwise) and a known agency; the text keeps what follows it.
+        if let first = cleaned.blocks.first,
+           let dateline = Dateline.find(in: first, year: (metadata.published ?? doc.fallback.published).flatMap { Int($0.value.iso.prefix(4)) }) {
+            cleaned.blocks[0] = dateline.rest
+            metadata.datelinePlace = dateline.place
+            if metadata.published == nil, let date = dateline.date { metadata.published = Sourced(date, .text) }
+            if metadata.publisher == nil || metadata.publisher?.origin == .inferred, let agency = dateline.agency.flatMap(publishers.canonical) {
+                metadata.publisher = Sourced(agency, .text)
+            }
+        }
         metadata.fill(from: doc.fallback)
         if let user = supplied { metadata.override(with: user) }
         let sentences = resources.splitter.split(blocks: cleaned.blocks)

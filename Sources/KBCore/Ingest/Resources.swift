@@ -15,6 +15,8 @@ public struct Resources: Sendable {
     /// The class and id words the HTML reader weighs (reading/html-classes.tsv).
     public let htmlClasses: HTMLClassWords
     public let publishers: PublisherDictionary
+    /// Credit lines (cleaning/credits.tsv): metadata, taken out of the text.
+    public let credits: CreditLines
     public let splitter: SentenceSplitter
     public let actors: ActorDictionary
     public let eventCues: EventCues
@@ -56,6 +58,7 @@ public struct Resources: Sendable {
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         htmlClasses = try HTMLClassWords(tsv: file("reading/html-classes.tsv"))
         publishers = try PublisherDictionary(tsv: file("cleaning/publishers.tsv"))
+        credits = try CreditLines(tsv: file("cleaning/credits.tsv"))
         splitter = SentenceSplitter(abbreviationList: try file("segmenting/abbreviations.txt"))
         actors = try ActorDictionary(files: files)
         places = try Gazetteer(tsv: file("places/places.tsv"))

@@ -8,6 +8,15 @@ public enum Listing {
         }
     }
 
+    /// Events and statements as `kb query` gives them: the same columns in every format.
+    static func records(_ db: Database, _ sql: String, _ args: [DatabaseValue]) throws -> [Record] {
+        let statement = try db.makeStatement(sql: sql)
+        let reader = QueryEngine.RecordReader(statement.columnNames)
+        return try Row.fetchAll(statement, arguments: StatementArguments(args)).map { row in
+            reader.record(row, nil).filter { $0.0 != "group_rows" }
+        }
+    }
+
     public static func actors(store: KBStore, source: String?, kind: String?) throws -> [Record] {
         try store.read { db in
             if kind == "candidate" {
@@ -51,10 +60,7 @@ public enum Listing {
             }
             if let y = year { conditions.append("year = " + p.bind(y)) }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try rows(db, """
-                SELECT date, event_type, initiator, initiator_country, target, target_country, location, cue, sentence, file
-                FROM events_view \(whereClause) ORDER BY date IS NULL, date, id
-                """, p.values)
+            return try records(db, "SELECT \(SQLBuilder.eventColumns) FROM events_view v \(whereClause) ORDER BY v.date IS NULL, v.date, v.id", p.values)
         }
     }
 
@@ -76,10 +82,7 @@ public enum Listing {
             }
             if let y = year { conditions.append("st.year = " + p.bind(y)) }
             let whereClause = conditions.isEmpty ? "" : "WHERE id IN (SELECT st.id FROM stances st WHERE " + conditions.joined(separator: " AND ") + ")"
-            return try rows(db, """
-                SELECT date, holder, speaker, polarity, topic, act, quote, sentence, file
-                FROM stance_statements_view \(whereClause) ORDER BY date IS NULL, date, id
-                """, p.values)
+            return try records(db, "SELECT \(SQLBuilder.stanceColumns) FROM stance_statements_view v \(whereClause) ORDER BY v.date IS NULL, v.date, v.id", p.values)
         }
     }
 }

@@ -242,7 +242,7 @@ public struct QueryEngine {
     /// read by position.
     struct RecordReader {
         enum C: Int, CaseIterable {
-            case type, file, id, date, date_basis, year, holder, holder_country, speaker, polarity, topic, target, act, cue, quote
+            case type, file, id, date, date_precision, date_basis, year, holder, holder_country, speaker, polarity, topic, target, act, cue, quote
             case event_type, cameo, initiator, initiator_country, target_country, location, what, who, country
             case sentence, source_title, group, group_rows, group_key, group_oppose, group_support, group_mixed, group_neutral
         }
@@ -265,7 +265,7 @@ public struct QueryEngine {
                 return .object([("name", .string(n)), ("country", s(country))])
             }
             var out: Record = [("type", s(.type)), ("file", s(.file)), ("id", .from(int(r, .id))),
-                               ("date", s(.date)), ("date_basis", s(.date_basis)), ("year", .from(int(r, .year)))]
+                               ("date", s(.date)), ("date_precision", s(.date_precision)), ("date_basis", s(.date_basis)), ("year", .from(int(r, .year)))]
             if has(.holder) {
                 out += [("holder", party(.holder, .holder_country)), ("speaker", party(.speaker, .holder_country)), ("polarity", s(.polarity)),
                         ("topic", s(.topic)), ("target", s(.target)), ("act", s(.act)), ("cue", s(.cue)), ("quote", s(.quote))]

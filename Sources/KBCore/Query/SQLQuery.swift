@@ -52,11 +52,11 @@ public struct AnswerOptions: Sendable, Equatable {
 /// Parameters are numbered, so a value used twice is bound once.
 enum SQLBuilder {
     static let stanceColumns = """
-        'stance' AS type, v.file, v.id, v.date, v.date_basis, v.year, v.holder, v.holder_country, v.speaker, v.polarity,
+        'stance' AS type, v.file, v.id, v.date, v.date_precision, v.date_basis, v.year, v.holder, v.holder_country, v.speaker, v.polarity,
                v.topic, v.target, v.act, v.cue, v.quote, v.sentence, v.source_title
         """
     static let eventColumns = """
-        'event' AS type, v.file, v.id, v.date, v.date_basis, v.year, v.event_type, v.cameo, v.initiator, v.initiator_country,
+        'event' AS type, v.file, v.id, v.date, v.date_precision, v.date_basis, v.year, v.event_type, v.cameo, v.initiator, v.initiator_country,
                v.target, v.target_country, v.location, v.location_country, v.cue, v.sentence, v.source_title
         """
     static let polarities = ["oppose", "support", "mixed", "neutral"]
@@ -262,11 +262,11 @@ enum SQLBuilder {
             c AS (SELECT count(*) AS n FROM t),
             k AS (SELECT type, id FROM t ORDER BY date IS NULL, date, type, id LIMIT \(limit))
             SELECT * FROM (
-              SELECT 'event' AS type, v.file, v.id, v.date, v.date_basis, v.year, v.event_type AS what, v.initiator AS who, v.initiator_country AS country,
+              SELECT 'event' AS type, v.file, v.id, v.date, v.date_precision, v.date_basis, v.year, v.event_type AS what, v.initiator AS who, v.initiator_country AS country,
                      v.target, NULL AS polarity, NULL AS quote, v.sentence, v.source_title, c.n AS group_rows
               FROM k JOIN events_view v ON v.id = k.id JOIN c WHERE k.type = 'event'
               UNION ALL
-              SELECT 'stance', v.file, v.id, v.date, v.date_basis, v.year, v.act, coalesce(v.speaker, v.holder), v.holder_country,
+              SELECT 'stance', v.file, v.id, v.date, v.date_precision, v.date_basis, v.year, v.act, coalesce(v.speaker, v.holder), v.holder_country,
                      coalesce(v.target, v.topic), v.polarity, v.quote, v.sentence, v.source_title, c.n
               FROM k JOIN stance_statements_view v ON v.id = k.id JOIN c WHERE k.type = 'stance'
             )

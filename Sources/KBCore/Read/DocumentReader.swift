@@ -42,7 +42,7 @@ public enum DocumentReader {
         case .jsonl: results = ScraperRecord.readLines(decoded.text, path: path)
         case .json: results = ScraperRecord.readJSON(decoded.text, path: path)
         case .markdown: results = [readMarkdown(decoded.text, bytes: bytes, path: path)]
-        case .text, .html: results = [.success(document(path: path, format: .text, body: HardWrap.unwrap(decoded.text), bytes: bytes))]
+        case .text, .html: results = [.success(document(path: path, format: .text, body: HardWrap.unwrap(InlineMarkup.strip(decoded.text)), bytes: bytes))]
         }
         if let warning = decoded.warning {
             results = results.map { r in r.map { var d = $0; d.warnings.append(warning); return d } }
@@ -72,7 +72,7 @@ public enum DocumentReader {
         }
         if let u = fm.first("url", "link", "canonical_url", "source_url") { meta.url = Sourced(u, .text) }
         meta.language = fm.first("lang", "language")
-        return .success(document(path: path, format: .markdown, body: MarkdownText.plain(Substring(HardWrap.unwrap(String(fm.body)))), bytes: bytes, metadata: meta))
+        return .success(document(path: path, format: .markdown, body: MarkdownText.plain(Substring(HardWrap.unwrap(InlineMarkup.strip(String(fm.body))))), bytes: bytes, metadata: meta))
     }
 
     static func readHTML(_ bytes: [UInt8], path: String, words: HTMLClassWords = .builtIn) -> Result<RawDocument, KBError> {

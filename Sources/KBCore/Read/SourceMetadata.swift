@@ -26,6 +26,8 @@ public struct SourceMetadata: Sendable, Equatable {
     public var authors: Sourced<[String]>?
     public var url: Sourced<String>?
     public var language: String?
+    /// The place a wire dateline names ("Ankara").
+    public var datelinePlace: String?
 
     public init() {}
 
@@ -40,6 +42,7 @@ public struct SourceMetadata: Sendable, Equatable {
         if authors == nil || authors?.value.isEmpty == true { authors = other.authors ?? authors }
         if url == nil { url = other.url }
         if language == nil { language = other.language }
+        if datelinePlace == nil { datelinePlace = other.datelinePlace }
     }
 
     /// Fields of `other` that are set replace this one's.

@@ -104,12 +104,7 @@ public struct StanceLexicon: Sendable {
     func predicateLemma(_ word: ParsedWord) -> String {
         let lemma = word.lemma.lowercased()
         guard word.upos == .VERB, verbs[lemma] == nil, lightVerbs[lemma] == nil else { return lemma }
-        let form = word.form.lowercased()
-        for (suffix, add) in [("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")] where form.hasSuffix(suffix) {
-            let stem = String(form.dropLast(suffix.count)) + add
-            if verbs[stem] != nil || lightVerbs[stem] != nil { return stem }
-        }
-        return lemma
+        return Lemmatizer.regularStems(of: word.form, .VERB).first { verbs[$0] != nil || lightVerbs[$0] != nil } ?? lemma
     }
 
     /// The verb row whose lemmas start at word w (the longest), given the sentence's lemmas.

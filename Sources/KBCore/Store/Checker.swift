@@ -38,8 +38,8 @@ public struct Checker: Sendable {
 
     public init(store: KBStore) { self.store = store }
 
-    /// Runs every check. A check that cannot run (a damaged file can make SQLite fail part-way)
-    /// is itself reported as a finding, and the others still run.
+    /// Runs every check. A check that cannot run is itself reported as a finding, and the others
+    /// still run — unless SQLite found the file damaged: then that is the one finding.
     public func run() throws -> [Finding] {
         var findings: [Finding] = []
         let checks: [(String, (Database) throws -> [Finding])] = [
@@ -55,6 +55,10 @@ public struct Checker: Sendable {
         for (name, check) in checks {
             do {
                 findings += try store.read { db in try check(db) }
+            } catch KBError.damaged(_, let message) {
+                // SQLite cannot read the file: that is the finding, and the other checks would say it again.
+                findings.append(Finding(check: "integrity", message: message))
+                break
             } catch {
                 let message = (error as? KBError)?.localizedDescription ?? "\(error)"
                 findings.append(Finding(check: name, message: "the check could not run: \(message)"))

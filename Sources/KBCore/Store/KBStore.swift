@@ -60,7 +60,7 @@ public final class KBStore: Sendable {
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
         } catch let error as DatabaseError {
-            throw KBError.database(path: path, message: error.message ?? "\(error)")
+            throw KBError.from(error, path: path)
         }
         let store = KBStore(path: path, queue: queue, readOnly: false)
         try Migrator(store: store).migrate()
@@ -82,7 +82,7 @@ public final class KBStore: Sendable {
             }
             return store
         } catch let error as DatabaseError {
-            throw KBError.database(path: path, message: error.message ?? "\(error)")
+            throw KBError.from(error, path: path)
         }
     }
 
@@ -142,6 +142,9 @@ public final class KBStore: Sendable {
                 throw KBError.databaseBusy(path: path)
             case .SQLITE_READONLY:
                 throw mustExist ? KBError.database(path: path, message: "an interrupted write left it needing recovery; run `kb ingest` on it (or open it once in sqlite3)") : KBError.needsRecovery(path: path)
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+                // The header says SQLite: the file is a database, and damaged.
+                throw KBError.damaged(path: path, message: error.message ?? "\(error)")
             default:
                 throw KBError.notAKBDatabase(path: path, reason: error.message ?? "\(error)")
             }
@@ -162,7 +165,7 @@ extension KBStore {
                 return result!
             }
         } catch let error as DatabaseError {
-            throw KBError.database(path: path, message: error.message ?? "\(error)")
+            throw KBError.from(error, path: path)
         }
     }
 
@@ -173,7 +176,7 @@ extension KBStore {
         do {
             return try queue.inDatabase { db in try body(db) }
         } catch let error as DatabaseError {
-            throw KBError.database(path: path, message: error.message ?? "\(error)")
+            throw KBError.from(error, path: path)
         }
     }
 
@@ -182,7 +185,7 @@ extension KBStore {
         do {
             return try queue.read { db in try body(db) }
         } catch let error as DatabaseError {
-            throw KBError.database(path: path, message: error.message ?? "\(error)")
+            throw KBError.from(error, path: path)
         }
     }
 }

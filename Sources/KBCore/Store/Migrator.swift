@@ -45,6 +45,8 @@ struct Migrator {
                         return .commit
                     }
                 }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_CORRUPT {
+                throw KBError.from(error, path: store.path)
             } catch let error as DatabaseError {
                 throw KBError.badMigration(name: migration.name, reason: error.message ?? "\(error)")
             }

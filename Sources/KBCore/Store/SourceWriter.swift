@@ -107,8 +107,8 @@ final class SourceWriter {
         try db.cachedStatement(sql: """
             INSERT INTO sources(id, content_hash, fingerprint, format, title, title_origin, published, published_precision,
               published_origin, published_utc, publisher, publisher_origin, authors, authors_origin, url, url_origin, language,
-              clean_text, char_count, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              clean_text, char_count, ingested_at, dateline_place)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 reuseID, doc.contentHash, p.fingerprint, doc.format.rawValue,
                 m.title?.value, m.title?.origin.rawValue,
@@ -117,7 +117,7 @@ final class SourceWriter {
                 m.publisher?.value, m.publisher?.origin.rawValue,
                 authors, m.authors?.origin.rawValue,
                 m.url?.value, m.url?.origin.rawValue, m.language,
-                storedText, UTF8Text.scalarCount(p.cleanText), Clock.nowISO(),
+                storedText, UTF8Text.scalarCount(p.cleanText), Clock.nowISO(), m.datelinePlace,
             ])
         let sourceID = db.lastInsertedRowID
         for row in keptLinks where !((row["path"] as String) == doc.path && (row["record"] as String) == doc.record) {

@@ -83,3 +83,17 @@ public struct Lemmatizer: Sendable {
         return Lemmatizer(table: table, rules: rules)
     }
 }
+
+extension Lemmatizer {
+    /// Lemmas a form could have under the regular English endings, for a lexicon to try when the
+    /// learned lemma is not one of its entries (an unseen "shelled" rewritten to "shel"): verbs
+    /// "-ied/-ies/-ed/-d/-es/-s/-ing", nouns "-ies/-es/-s".
+    public static func regularStems(of form: String, _ upos: UPOS) -> [String] {
+        let endings: [(String, String)] = upos == .VERB
+            ? [("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")]
+            : [("ies", "y"), ("es", ""), ("s", "")]
+        let lower = form.lowercased()
+        return endings.compactMap { suffix, add in lower.hasSuffix(suffix) && lower.count > suffix.count + 1 ? String(lower.dropLast(suffix.count)) + add : nil }
+    }
+}
+
