@@ -239,17 +239,21 @@ struct QueryBoundTests {
         #expect(try Support.run(["search", "--db", Support.corpusDB, "--limit", "0", "Israel"]).status == 64)
     }
 
-    @Test("the event nouns read from events/cues.tsv are the noun rows' single words, first row first")
+    @Test("the event nouns of a question are the lexicon's single-word noun rows, by lemma, singular or plural")
     func eventNouns() throws {
-        let text = EmbeddedResources.dictionaries["events/cues.tsv"] ?? ""
-        var expected: [String: (EventType, String)] = [:]
-        for (_, f) in TSV.rows(text) where f.count >= 4 && f[2] == "noun" {
-            guard let type = EventType(rawValue: f[0]) else { continue }
-            for form in TSV.list(f[3]) where !form.contains(" ") { if expected[form.lowercased()] == nil { expected[form.lowercased()] = (type, f[1]) } }
+        let files = EmbeddedResources.dictionaries
+        var expected: [String: EventType] = [:]
+        for type in EventType.allCases {
+            for (_, f) in TSV.rows(files["events/lexicon/\(type.rawValue).tsv"] ?? "") where f.count >= 3 && f[1] == "noun" && !f[0].contains(" ") && !f[0].contains("+") {
+                if expected[f[0].lowercased()] == nil { expected[f[0].lowercased()] = type }
+            }
         }
-        let nouns = QueryResources.eventNouns(text)
-        #expect(nouns.count == expected.count && nouns.count > 10)
-        for (k, v) in expected { #expect(nouns[k]?.0 == v.0 && nouns[k]?.1 == v.1, "\(k)") }
-        #expect(nouns["strikes"]?.0 == .ASSAULT && nouns["meeting"]?.0 == .CONSULT)
+        let nouns = QueryResources.eventNouns(files)
+        #expect(nouns.count == expected.count && nouns.count > 100)
+        for (k, v) in expected { #expect(nouns[k]?.0 == v, "\(k)") }
+        let q = try QueryResources()
+        #expect(q.eventNoun("strikes")?.0 == .ASSAULT && q.eventNoun("strike")?.0 == .ASSAULT)
+        #expect(q.eventNoun("meetings")?.0 == .CONSULT && q.eventNoun("incursions")?.0 == .ASSAULT)
+        #expect(q.eventNoun("sanctions")?.0 == .SANCTION && q.eventNoun("cabbage") == nil)
     }
 }

@@ -68,7 +68,7 @@ public struct ArticleProcessor: Sendable {
         actorResolver = ActorResolver(dictionary: resources.actors)
         eventExtractor = EventExtractor(lexicon: resources.eventLexicon, grammar: resources.grammar, dictionary: resources.actors, places: resources.places)
         stanceExtractor = StanceExtractor(lexicon: resources.stanceLexicon, grammar: resources.grammar, dictionary: resources.actors)
-        bodies = Set(resources.eventCues.bodies.map { $0.joined(separator: " ") })
+        bodies = resources.stanceLexicon.bodies
     }
 
     /// Why a text holds no article: a login or subscription wall, an index page (many short

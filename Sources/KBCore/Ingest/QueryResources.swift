@@ -2,7 +2,7 @@ import Foundation
 
 /// The dictionaries a question is read with, loaded in one place: the question side's own files
 /// (`Dictionaries/query/`: acts, statement verbs, fillers) and what it shares with extraction (the
-/// event nouns of `events/cues.tsv`, the body nouns of `actors/bodies.txt`, the topic dictionary).
+/// event nouns of `events/lexicon/`, the body nouns of `actors/bodies.txt`, the topic dictionary).
 /// All are read without Foundation's string functions, whose first use costs a start-up every
 /// question would pay; the topic dictionary is parsed only when a question needs it.
 public final class QueryResources: @unchecked Sendable {
@@ -24,7 +24,7 @@ public final class QueryResources: @unchecked Sendable {
 
     public init(resources files: [String: String] = EmbeddedResources.dictionaries) throws {
         topicText = files["stances/topics.tsv"] ?? ""
-        eventNouns = Self.eventNouns(files["events/cues.tsv"] ?? "")
+        eventNouns = Self.eventNouns(files)
         func file(_ name: String) throws -> String {
             guard let text = files[name] else { throw KBError.dictionary(file: name, line: 0, reason: "missing dictionary file") }
             return text
@@ -86,9 +86,10 @@ public final class QueryResources: @unchecked Sendable {
         return topics
     }
 
-    /// Single-word noun forms of events/cues.tsv (type <tab> cameo <tab> noun <tab> forms; …), first row wins.
-    /// Read as bytes: the file is small, but Swift's Character-level splitting of it cost more than a query.
-    static func eventNouns(_ text: String) -> [String: (EventType, String)] {
+    /// The single-word nouns of the event lexicon (events/lexicon/TYPE.tsv: cue <tab> part <tab>
+    /// cameo …), by lemma; a noun in two types' files belongs to the first in PLOVER's order.
+    /// Read as bytes: the files are small, but Swift's Character-level splitting of them cost more than a query.
+    static func eventNouns(_ files: [String: String]) -> [String: (EventType, String)] {
         var nouns: [String: (EventType, String)] = [:]
         func trimmed(_ b: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
             var b = b
@@ -96,18 +97,20 @@ public final class QueryResources: @unchecked Sendable {
             while let l = b.last, l == 32 || l == 9 || l == 13 { b = b.dropLast() }
             return b
         }
-        let bytes = Array(text.utf8)
-        for line in bytes.split(separator: 10) where line.first != UInt8(ascii: "#") {
-            let f = line.split(separator: 9, omittingEmptySubsequences: false).map(trimmed)
-            guard f.count >= 4, f[2].elementsEqual("noun".utf8), let type = EventType(rawValue: String(decoding: f[0], as: UTF8.self)) else { continue }
-            let cameo = String(decoding: f[1], as: UTF8.self)
-            for form in f[3].split(separator: UInt8(ascii: ";")) {
-                let w = trimmed(form)
-                if w.isEmpty || w.contains(32) { continue }
-                let key = String(decoding: w, as: UTF8.self).lowercased()
-                if nouns[key] == nil { nouns[key] = (type, cameo) }
+        for type in EventType.allCases {
+            guard let text = files["events/lexicon/\(type.rawValue).tsv"] else { continue }
+            for line in Array(text.utf8).split(separator: 10) where line.first != UInt8(ascii: "#") {
+                let f = line.split(separator: 9, omittingEmptySubsequences: false).map(trimmed)
+                guard f.count >= 3, f[1].elementsEqual("noun".utf8), !f[0].contains(32), !f[0].contains(UInt8(ascii: "+")) else { continue }
+                let key = String(decoding: f[0], as: UTF8.self).lowercased()
+                if nouns[key] == nil { nouns[key] = (type, String(decoding: f[2], as: UTF8.self)) }
             }
         }
         return nouns
+    }
+
+    /// The event type and CAMEO code of a noun of a question, in the singular or the plural ("strikes").
+    public func eventNoun(_ word: String) -> (EventType, String)? {
+        eventNouns[word] ?? Lemmatizer.regularStems(of: word, .NOUN).lazy.compactMap { self.eventNouns[$0] }.first
     }
 }

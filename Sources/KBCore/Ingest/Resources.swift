@@ -19,7 +19,6 @@ public struct Resources: Sendable {
     public let credits: CreditLines
     public let splitter: SentenceSplitter
     public let actors: ActorDictionary
-    public let eventCues: EventCues
     public let eventLexicon: EventLexicon
     public let stanceLexicon: StanceLexicon
     public let places: Gazetteer
@@ -63,7 +62,6 @@ public struct Resources: Sendable {
         actors = try ActorDictionary(files: files)
         places = try Gazetteer(tsv: file("places/places.tsv"))
         stanceLexicon = try StanceLexicon(files: files)
-        eventCues = try EventCues(cues: file("events/cues.tsv"), filters: file("events/filters.tsv"), bodies: file("actors/bodies.txt"))
         eventLexicon = try EventLexicon(files: files)
         syntax = try SyntaxModel.builtIn.get()
         grammar = try GrammarClasses(files: files)

@@ -31,7 +31,7 @@ public enum TopicRef: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A class of events a question names ("meetings", "phone calls", "strikes", "events of type
-/// AGREE"), from Dictionaries/query/acts.tsv or the nouns of events/cues.tsv.
+/// AGREE"), from Dictionaries/query/acts.tsv or the nouns of the event lexicon (events/lexicon/).
 public struct ActClass: Sendable, Equatable, CustomStringConvertible {
     public var name: String
     /// PLOVER types; empty: any type.

@@ -70,13 +70,13 @@ public struct Vocabulary {
     }
 
     /// The class of events a phrase names: a noun of Dictionaries/query/acts.tsv ("phone calls"),
-    /// a noun of events/cues.tsv ("shelling"), "events", "events of type T" or "T events".
+    /// a noun of the event lexicon ("shelling", "strikes"), "events", "events of type T" or "T events".
     func acts(_ words: [String]) -> ActClass? {
         var w = words
         if w.first == "the" { w.removeFirst() }
         let phrase = w.joined(separator: " ")
         if let a = resources.acts.first(where: { $0.nouns.contains(phrase) }) { return a }
-        if w.count == 1, let (type, _) = resources.eventNouns[phrase] { return ActClass(name: phrase, types: [type], cameos: nil) }
+        if w.count == 1, let (type, _) = resources.eventNoun(phrase) { return ActClass(name: phrase, types: [type], cameos: nil) }
         if phrase == "events" { return ActClass(name: "events", types: [], cameos: nil) }
         // "events of type consult", "events of types agree and cooperate", "consult events"
         if w.count >= 4, w[0] == "events", w[1] == "of", w[2] == "type" || w[2] == "types" {

@@ -16,7 +16,7 @@ struct EventsFormTests {
         }
     }
 
-    @Test("an event noun of events/cues.tsv that no act class names selects its PLOVER type")
+    @Test("an event noun of the event lexicon that no act class names selects its PLOVER type")
     func cueNoun() throws {
         let a = try Ask.answer("Israeli incursions")
         #expect(a.plan == .events(initiator: a.plan.initiatorForTest, acts: ActClass(name: "incursions", types: [.ASSAULT], cameos: nil), place: nil, target: nil, years: nil, group: nil))
