@@ -56,7 +56,8 @@ struct Network: ParsableCommand {
         for file in files where file.path == nil { write(file.text) }
         let paths = files.compactMap(\.path)
         if !paths.isEmpty {
-            Terminal.info("kb: \(network.nodes.count) nodes and \(network.edges.count) edges written to \(paths.joined(separator: " and "))")
+            let (n, e) = (network.nodes.count, network.edges.count)
+            Terminal.info("kb: \(n) node\(n == 1 ? "" : "s") and \(e) edge\(e == 1 ? "" : "s") written to \(paths.joined(separator: " and "))")
         }
     }
 }

@@ -34,7 +34,7 @@ enum ActorActorNetwork {
             for i in sorted.indices { for j in sorted.indices where j > i { out.append(Pair(a: sorted[i], b: sorted[j])) } }
             return out
         }
-        struct Agreement { var support = 0, oppose = 0, conflict = 0, dates: [String?] = [], topics: Set<String> = [] }
+        struct Agreement { var support = 0, oppose = 0, conflicts: Set<Int64> = [], dates: [String?] = [], topics: Set<String> = [] }
         var agreement: [Pair: Agreement] = [:]
         for (side, held) in sides {
             for p in pairs(Array(held.keys)) {
@@ -44,17 +44,17 @@ enum ActorActorNetwork {
             }
         }
         // Conflicts, counted on the pairs that agree somewhere (the edges drawn).
-        for ((side, supporters)) in sides where side.polarity == "support" {
+        for (side, supporters) in sides where side.polarity == "support" {
             guard let opponents = sides[Side(topic: side.topic, polarity: "oppose")] else { continue }
             for s in supporters.keys { for o in opponents.keys where s != o {
                 let p = nodeID(s) < nodeID(o) ? Pair(a: s, b: o) : Pair(a: o, b: s)
-                agreement[p]?.conflict += 1
+                agreement[p]?.conflicts.insert(side.topic)
             } }
         }
         var edges: [StanceNetwork.Edge] = []
         for (p, g) in agreement where holders.isEmpty || holders.contains(p.a) || holders.contains(p.b) {
             var values: [String: StanceNetwork.Value] = ["weight": .int(g.support + g.oppose), "support": .int(g.support), "oppose": .int(g.oppose),
-                                                         "conflict": .int(g.conflict), "statements": .int(g.dates.count),
+                                                         "conflict": .int(g.conflicts.count), "statements": .int(g.dates.count),
                                                          "topics": .string(g.topics.sorted().joined(separator: ";"))]
             NetworkBuilder.span(g.dates, into: &values)
             edges.append(StanceNetwork.Edge(source: nodeID(p.a), target: nodeID(p.b), weight: g.support + g.oppose, values: values))

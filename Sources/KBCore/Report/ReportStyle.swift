@@ -22,7 +22,7 @@ enum ReportStyle {
         th, td { text-align: left; vertical-align: top; padding: 5px 6px; border-bottom: 1px solid #ddd; overflow-wrap: break-word; }
         thead th { border-bottom: 2px solid #111; background: #f4f4f4; }
         tr.group th { background: #eaeaea; font-size: 1.05em; padding-top: 10px; }
-        td.date { white-space: nowrap; }
+        td.date, td.polarity { white-space: nowrap; }
         td.evidence { min-width: 240px; }
         td.quote { min-width: 120px; }
         q { font-style: italic; }

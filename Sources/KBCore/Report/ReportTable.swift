@@ -22,7 +22,8 @@ enum ReportTable {
         for (group, rows) in zip(answer.groups, rowsOf) {
             out += "<tbody>\n"
             if let key = group.key {
-                var header = "\(key) — \(group.total.grouped) \(group.total == 1 ? "record" : "records")"
+                let noun = types == ["stance"] ? "statement" : types == ["event"] ? "event" : "record"
+                var header = "\(key) — \(group.total.grouped) \(noun)\(group.total == 1 ? "" : "s")"
                 if let polarity = group.polarity {
                     let parts = SQLBuilder.polarities.compactMap { p in polarity[p].flatMap { $0 > 0 ? "\(p) \($0.grouped)" : nil } }
                     if !parts.isEmpty { header += ": " + parts.joined(separator: ", ") }
@@ -61,7 +62,7 @@ enum ReportTable {
             guard let p = field(r, "polarity") else { return "" }
             let swatch = fills[p].map { "<svg class=\"swatch\" width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"url(#fill-\($0))\" stroke=\"#000\" stroke-width=\"0.6\"/></svg>" } ?? ""
             return swatch + Markup.escape(p)
-        })
+        }, css: "polarity")
     }
 
     static func stanceColumns(_ fills: [String: Int]) -> [Column] {
