@@ -82,6 +82,14 @@ struct ReportTests {
         let events = TimelineData(try Self.answer("Israeli strikes in Syria by year"))
         #expect(events.noun == "events" && events.stackedBy == "type")
         #expect(events.categories == ["ASSAULT"])
+        // "How many …": the chart draws the groups' counts, the table lists them.
+        let counts = try Self.answer("how many meetings between Israel and Russia by year")
+        #expect(counts.isCountOnly && counts.total > 0)
+        let countData = TimelineData(counts)
+        #expect(countData.total == counts.total)
+        #expect(countData.buckets.first == counts.groups.first?.key)
+        let (_, page) = try Self.page(["how many meetings between Israel and Russia by year"])
+        for g in counts.groups { #expect(page.contains("<tr><td>\(g.key ?? "all")</td><td>\(g.total)</td>")) }
     }
 
     @Test("a question kb cannot read is refused as kb query refuses it; one source of question only")
