@@ -6,6 +6,7 @@ import GRDB
 public enum KBError: Error, LocalizedError, Equatable, Sendable {
     case notFound(path: String)
     case unreadable(path: String, reason: String)
+    case unwritable(path: String, reason: String)
     case emptyFile(path: String)
     case binaryFile(path: String)
     case noText(path: String, reason: String)
@@ -32,6 +33,7 @@ public enum KBError: Error, LocalizedError, Equatable, Sendable {
         switch self {
         case .notFound(let path): return "\(path): no such file or folder"
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
+        case .unwritable(let path, let reason): return "\(path): cannot write: \(reason). Choose another file, or create its folder first."
         case .emptyFile(let path): return "\(path): empty file, nothing to ingest"
         case .binaryFile(let path): return "\(path): binary file (not text, Markdown, HTML or JSON), skipped"
         case .noText(let path, let reason): return "\(path): \(reason)"

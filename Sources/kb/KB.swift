@@ -8,7 +8,7 @@ struct KB: ParsableCommand {
         commandName: "kb",
         abstract: "Turns international-relations articles into a SQLite knowledge base of sources, actors, events and stance statements, and answers questions from it with evidence.",
         version: KBVersion.string,
-        subcommands: [Ingest.self, Query.self, Search.self, SQL.self, Actors.self, Events.self, Stances.self, Export.self, Check.self, Parse.self, DatasetteMetadataCommand.self]
+        subcommands: [Ingest.self, Query.self, Search.self, SQL.self, Actors.self, Events.self, Stances.self, Export.self, Check.self, Parse.self, Report.self, Network.self, DatasetteMetadataCommand.self]
     )
 }
 

@@ -96,9 +96,10 @@ enum Support {
 
     struct RunResult { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], cwd: String? = nil) throws -> RunResult {
+    /// Runs `kb` (or another program, `executable`) and collects its output.
+    static func run(_ arguments: [String], environment: [String: String] = [:], cwd: String? = nil, executable: String? = nil) throws -> RunResult {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: kbBinary)
+        p.executableURL = URL(fileURLWithPath: executable ?? kbBinary)
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "KB_DB")
