@@ -26,6 +26,19 @@ struct StancePolarityTopicTests {
         #expect(t.first?.polarity == "oppose" && t.first?.topicKey == "strikes:RUS")
     }
 
+    @Test("an invert word turns the words that govern it, not those inside its phrase or beside it", arguments: [
+        ("Erdogan said Israel must cease its aggressive actions.", "oppose"),
+        ("\u{201C}We condemn the attack carried out by Israel against Iran,\u{201D} Erdogan said.", "oppose"),
+        ("Turkey said Israel must stop the attacks on Gaza.", "oppose"),
+        ("Russia said it welcomed the end of the Israeli strikes.", "oppose"),
+        ("The Kremlin said the two leaders welcomed the resumption of cooperation to combat drug trafficking.", "support"),
+    ])
+    func scopedInversion(text: String, polarity: String) throws {
+        let s = try stances(text, published: "2025-06-14")
+        #expect(!s.isEmpty)
+        #expect(s.allSatisfy { $0.polarity == polarity }, "\(s.map { "\($0.holder.name) \($0.polarity)" })")
+    }
+
     @Test("a modal inside a reporting predicate's content is still a statement")
     func modalInContent() throws {
         let s = try stances("Lavrov said Russia could respond to any new sanctions.")

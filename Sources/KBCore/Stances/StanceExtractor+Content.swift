@@ -86,8 +86,12 @@ extension StanceExtractor {
     /// The polarity toward the topic. A fixed predicate keeps its own, turned around by an invert
     /// word heading its content ("hailed the decertification of the deal": against the deal),
     /// and neutral when negated ("did not condemn"). For a `content` predicate the content's
-    /// polarity words decide, each turned by a negation governing it; an invert word counts
-    /// against, and turns the rest around ("called the decertification courageous").
+    /// polarity words decide, each turned by a negation governing it, and turned around by an
+    /// invert word among its own arguments ("welcomed the end of the strikes", "called the
+    /// decertification courageous" through the content's head): an invert word does not turn the
+    /// words inside its own phrase ("must cease its aggressive actions" stays against) nor the
+    /// words it merely modifies ("the attack … against Iran" stays an attack). Alone, an invert
+    /// word counts against.
     func polarity(_ fixed: String, negated: Bool, _ content: Content, _ doc: Document) -> String {
         var support = 0, oppose = 0, inverts = 0
         var headInverted = false
@@ -95,22 +99,33 @@ extension StanceExtractor {
             let syn = doc.contexts[n].syntax
             let lemmas = syn.words.map { $0.lemma.lowercased() }
             let set = Set(ws)
+            var effects: [Int: StanceLexicon.Effect] = [:]
             var k = 0
             while k < ws.count {
                 let w = ws[k]
                 guard let (effect, length) = lexicon.polarity(at: w, lemmas: lemmas), (0..<length).allSatisfy({ set.contains(w + $0) }) else { k += 1; continue }
-                let negatedWord = isNegated(w, syn)
+                // A negated invert ("did not end") turns nothing.
+                if effect != .invert || !isNegated(w, syn) { effects[w] = effect }
+                k += length
+            }
+            let invertHeads = content.heads.filter { effects[$0] == .invert }
+            if !invertHeads.isEmpty { headInverted = true }
+            for (w, effect) in effects.sorted(by: { $0.key < $1.key }) {
                 switch effect {
                 case .invert:
-                    if !negatedWord {
-                        inverts += 1
-                        if content.heads.contains(w) { headInverted = true }
-                    }
-                case .support: if negatedWord { oppose += 1 } else { support += 1 }
-                // "do not want bloodshed" still opposes it; only support is turned by a negation.
-                case .oppose: oppose += 1
+                    if !effects.values.contains(where: { $0 != .invert }) { inverts += 1 }
+                case .support, .oppose:
+                    // Inverts among this word's arguments, and the content's inverted head above it.
+                    // Inside the inverted head's phrase a word describes what is ended ("cease its
+                    // aggressive actions"), unless it is said of it ("… the deal 'courageous'").
+                    var flips = argumentInverts(w, effects, syn)
+                    let predicative = ["appos", "xcomp"].contains(String(syn.words[w].baseRelation))
+                    flips += invertHeads.filter { $0 != w && (predicative || !syn.subtree($0).contains(w)) }.count
+                    let negatedWord = isNegated(w, syn)
+                    var sign = effect == .support ? (negatedWord ? -1 : 1) : -1   // "do not want bloodshed" still opposes it
+                    if flips % 2 == 1 { sign = -sign }
+                    if sign > 0 { support += 1 } else { oppose += 1 }
                 }
-                k += length
             }
         }
         if fixed != "content" {
@@ -121,8 +136,29 @@ extension StanceExtractor {
         if support > oppose { result = "support" } else if oppose > support { result = "oppose" } else if support > 0 { return "mixed" } else {
             return inverts > 0 && !negated ? "oppose" : "neutral"
         }
-        if inverts % 2 == 1 { result = result == "support" ? "oppose" : "support" }
         if negated { return result == "support" ? "oppose" : "neutral" }
         return result
+    }
+
+    /// How many invert words stand among w's arguments — its objects and the nouns they head —
+    /// before another polarity word: "welcomed the end of the strikes" (one), "condemned the
+    /// attack … against Iran" (none: the attack is a polarity word of its own).
+    func argumentInverts(_ w: Int, _ effects: [Int: StanceLexicon.Effect], _ syn: SentenceSyntax) -> Int {
+        var count = 0
+        var frontier = [w]
+        var seen = Set([w])
+        while let x = frontier.popLast() {
+            for d in syn.dependents(x) where !seen.contains(d) {
+                seen.insert(d)
+                // Not into clauses of their own ("cooperation to combat drugs" is not against the cooperation).
+                guard ["obj", "nmod"].contains(String(syn.words[d].baseRelation)) || syn.words[d].relation == "nsubj:pass" else { continue }
+                if let e = effects[d] {
+                    guard e == .invert else { continue }
+                    count += 1
+                }
+                frontier.append(d)
+            }
+        }
+        return count
     }
 }
