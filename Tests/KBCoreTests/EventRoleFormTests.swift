@@ -63,6 +63,21 @@ struct EventRoleFormTests {
         #expect(try events(text).isEmpty)
     }
 
+    @Test("what is called for, demanded or threatened has not happened", arguments: [
+        "Zelenskyy called for Russia's withdrawal from all Ukrainian territory.",
+        "The six Gulf monarchies called for an immediate cessation of hostilities and Israeli military operations.",
+        "Iran threatened sanctions on European banks.",
+    ])
+    func wanted(text: String) throws {
+        let e = try events(text)
+        #expect(e.isEmpty, "\(e.map { "\($0.type) \($0.cue)" })")
+    }
+
+    @Test("a plan done in coordination is still done: only 'call for'-like obliques are wanted")
+    func plannedInCoordination() throws {
+        #expect(try events("Israel coordinated the operation with the United States in March.").contains { $0.type == .COOPERATE })
+    }
+
     @Test("a verb whose past is its base form is read as past ('Israeli jets hit a depot')")
     func unchangedPast() throws {
         let e = try events("Israeli jets hit an arms depot near Damascus.")

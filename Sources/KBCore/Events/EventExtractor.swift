@@ -328,6 +328,32 @@ public struct EventExtractor: Sendable {
             if syntax.dependents(w, "amod").contains(where: { grammar.plans.contains(syntax.words[$0].lemma.lowercased()) }) { return true }
             // "plans for strikes", "the threat of an invasion".
             if let h = syntax.head(w), syntax.words[h].upos == .NOUN, grammar.plans.contains(syntax.words[h].lemma.lowercased()) { return true }
+            // "called for Russia's withdrawal", "demanded the release of …", "threatened sanctions":
+            // what is asked for, offered or threatened has not happened.
+            if isWanted(w, syntax) { return true }
+        }
+        return false
+    }
+
+    /// Whether a noun is what a verb of intention or request governs, through its object or an
+    /// oblique and the nouns above it ("called for an immediate cessation of hostilities and
+    /// Israeli military operations"): the verb's lemma, or its lemma and preposition ("call for").
+    func isWanted(_ w: Int, _ syntax: SentenceSyntax) -> Bool {
+        var x = w
+        var preposition = syntax.preposition(of: w)
+        for _ in 0..<4 {
+            guard let h = syntax.head(x) else { return false }
+            let r = syntax.words[x].baseRelation
+            guard r == "obj" || r == "obl" || r == "nmod" || r == "conj" else { return false }
+            if syntax.words[h].upos == .VERB {
+                guard r == "obj" || r == "obl" else { return false }
+                let lemma = syntax.words[h].lemma.lowercased()
+                // An object of "want", "demand", "threaten"; an oblique only of "call for", "push for".
+                if r == "obj" { return grammar.plans.contains(lemma) }
+                return preposition.map { grammar.plans.contains(lemma + " " + $0) } ?? false
+            }
+            if r != "conj" { preposition = syntax.preposition(of: h) ?? preposition }
+            x = h
         }
         return false
     }
