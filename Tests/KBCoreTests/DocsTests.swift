@@ -36,13 +36,11 @@ struct DocsTests {
 
     @Test("every README example runs on the corpus database", arguments: examples)
     func example(_ line: String) throws {
-        withKnownIssue("#17/#18: the corpus rows this test expects came from the token-window extractor; extraction now reads the parse, and these expectations are to be checked again by hand", isIntermittent: true) { () throws in
         let args = Self.words(line).dropFirst().map { $0 == "kb.db" ? Support.corpusDB : $0 }
         let r = try Support.run(Array(args))
         #expect(r.status == 0, "\(line): \(r.stderr)")
         #expect(!r.stdout.isEmpty, "\(line) printed nothing")
         #expect(!r.stdout.contains("No rows answer"), "\(line) found nothing")
-        }
     }
 
     @Test("the README's list of questions is the registry's")
@@ -52,10 +50,8 @@ struct DocsTests {
 
     @Test("every example of every question form answers with rows on the corpus database", arguments: QuestionCatalog.examples)
     func formExample(_ question: String) throws {
-        withKnownIssue("#17/#18: the corpus rows this test expects came from the token-window extractor; extraction now reads the parse, and these expectations are to be checked again by hand", isIntermittent: true) { () throws in
         let a = try QueryEngine(store: try KBStore.openReadOnly(path: Support.corpusDB), resources: try QueryResources()).answer(question)
         #expect(!a.records.isEmpty, "\(question) answered nothing")
-        }
     }
 
     @Test("every sqlite3 recipe in the README runs and returns rows")

@@ -37,7 +37,6 @@ struct QueryBoundTests {
 
     @Test("a group with more rows than the limit: its true count, exactly N rows, the first N of --all")
     func bound() throws {
-        withKnownIssue("#17/#18: the corpus rows this test expects came from the token-window extractor; extraction now reads the parse, and these expectations are to be checked again by hand", isIntermittent: true) { () throws in
         // The same question in plain SQL, the way it was asked before tallies: topic, or linked event.
         let recount = try Support.count(Self.fixture.db, """
             SELECT count(*) FROM stances WHERE holder_country = 'RUS' AND year = 2019
@@ -64,7 +63,6 @@ struct QueryBoundTests {
         let table = AnswerTable.render(limited)
         #expect(table.contains("== 2019 — 12 statements · oppose 12 (first 3 shown)\n"))
         #expect(table.components(separatedBy: "001_").count - 1 == 3)
-        }
     }
 
     @Test("the note names each group that lost rows; grouped by year, a group per year")
@@ -88,7 +86,6 @@ struct QueryBoundTests {
 
     @Test("kb query: JSON Lines on standard output only, the note on standard error; --all; usage errors")
     func command() throws {
-        withKnownIssue("#17/#18: the corpus rows this test expects came from the token-window extractor; extraction now reads the parse, and these expectations are to be checked again by hand", isIntermittent: true) { () throws in
         let db = Self.fixture.db
         let limited = try Support.run(["query", "--db", db, "--limit", "3", "--format", "jsonl", Self.question])
         #expect(limited.status == 0)
@@ -118,7 +115,6 @@ struct QueryBoundTests {
             let r = try Support.run(["query", "--db", db] + bad + [Self.question])
             #expect(r.status == 64, "\(bad): \(r.status)")
             #expect(r.stdout.isEmpty)
-        }
         }
     }
 
@@ -153,7 +149,6 @@ struct QueryBoundTests {
 
     @Test("the tallies agree with a recount after ingest, after a changed source, and after a source is gone")
     func talliesAgree() throws {
-        withKnownIssue("#17/#18: the corpus rows this test expects came from the token-window extractor; extraction now reads the parse, and these expectations are to be checked again by hand", isIntermittent: true) { () throws in
         let dir = Support.tempDir()
         let corpus = (dir as NSString).appendingPathComponent("corpus")
         try FileManager.default.copyItem(atPath: Self.fixture.dir, toPath: corpus)
@@ -187,7 +182,6 @@ struct QueryBoundTests {
             try db.execute(sql: "UPDATE stances SET topic_id = NULL WHERE id IN (SELECT stance_id FROM stance_events)")
         }
         #expect(try tallyDifferences(db) == [0, 0, 0, 0, 0, 0, 0])
-        }
     }
 
     @Test("kb check recounts the tallies: a sound database passes, a changed tally or a lost link is found")

@@ -173,7 +173,6 @@ struct QueryTests {
 
     @Test("jsonl rows carry evidence, date, year and polarity, as CONTRACT.md says")
     func jsonl() throws {
-        withKnownIssue("#17/#18: the corpus rows this test expects came from the token-window extractor; extraction now reads the parse, and these expectations are to be checked again by hand", isIntermittent: true) { () throws in
         let r = try Support.run(["query", "--db", Support.corpusDB, "--format", "jsonl", "Iranian positions on Israeli strikes by year"])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
@@ -181,6 +180,5 @@ struct QueryTests {
         let obj = try JSONSerialization.jsonObject(with: Data(try #require(lines.first).utf8)) as? [String: Any]
         #expect(obj?["year"] as? Int == 2019 && obj?["polarity"] as? String == "oppose")
         #expect((obj?["sentence"] as? String)?.contains("crushing and proportional response") == true)
-        }
     }
 }

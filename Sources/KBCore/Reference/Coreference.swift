@@ -12,6 +12,7 @@
 /// - "the two leaders", "both sides", "the two countries", "the leaders", "the parties": the two
 ///   states of the nearest sentences that name exactly two.
 /// - "I", "we", "my", "our": in a transcript's turn (`SpeakerTurns`), its labelled speaker.
+/// - "which", "who" that the parse left without the noun they modify: the actor just before.
 public struct Coreference: Sendable {
     let contexts: [SentenceContext]
     let bodies: Set<String>
@@ -57,6 +58,10 @@ public struct Coreference: Sendable {
                 return person(before: n, token: token).map { [here($0)] } ?? []
             case "it", "its", "itself":
                 return body(before: n, token: token).map { [here($0)] } ?? []
+            case "which", "who":
+                // A relative pronoun whose clause the parse did not attach to its noun ("Iran
+                // itself, which shows … and which warned …"): the actor named just before it.
+                return antecedent(ofRelative: token, sentence: n).map { [here($0)] } ?? []
             case "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves":
                 guard let (turn, start) = turns.turn(of: n), token >= start, let speaker = turn.speaker else { return [] }
                 return [here(speaker)]
@@ -109,6 +114,16 @@ public struct Coreference: Sendable {
             if let last = s.last { return last }
         }
         return nil
+    }
+
+    /// The last actor named before a relative pronoun in its sentence, within a short reach.
+    /// A second relative pronoun of the sentence ("…, which shows …, and which warned …") has the
+    /// first one's antecedent.
+    func antecedent(ofRelative token: Int, sentence n: Int) -> ActorMention? {
+        let tokens = contexts[n].tokens
+        let first = tokens[..<token].firstIndex { $0.lower == "which" || $0.lower == "who" } ?? token
+        let named = mentions(n, before: n, token: first).filter { first - $0.tokens.upperBound <= 12 }
+        return named.last
     }
 
     func state(before n: Int, token: Int) -> ActorMention? {

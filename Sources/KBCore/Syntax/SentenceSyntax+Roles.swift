@@ -27,9 +27,13 @@ extension SentenceSyntax {
         var p = w
         for _ in 0..<6 {
             if let s = parse.dependents[p].first(where: { let r = words[$0].relation; return r == "nsubj" || r == "nsubj:pass" || r == "csubj" }) {
-                // "which" / "who" in a relative clause stands for the noun the clause modifies.
-                if words[p].relation == "acl:relcl", words[s].upos == .PRON, ["which", "who", "that"].contains(words[s].lemma.lowercased()),
-                   let h = head(p) { return h }
+                // "which" / "who" in a relative clause stands for the noun the clause modifies, also
+                // in a relative clause conjoined to it ("Iran, which shows … and which warned …").
+                if words[s].upos == .PRON, ["which", "who", "that"].contains(words[s].lemma.lowercased()) {
+                    var r = p
+                    while words[r].relation == "conj", let h = head(r) { r = h }
+                    if words[r].relation == "acl:relcl", let h = head(r) { return h }
+                }
                 return s
             }
             let r = words[p].relation
