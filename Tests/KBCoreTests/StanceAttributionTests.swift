@@ -61,6 +61,43 @@ struct StanceAttributionTests {
         #expect(!s.contains { $0.holder.country == "RUS" })
     }
 
+    @Test("a statement under a heading of its own runs to the next heading; a quotation it opens, to its close")
+    func introducedParagraphs() throws {
+        let text = """
+        Statements by the Turkish Foreign Minister Hakan Fidan Regarding Israel's Attack on Iran:
+
+        We condemn in the strongest terms the Israeli airstrike on Iran.
+
+        Israel must immediately cease its aggressive actions that could lead to broader conflicts.
+
+        We call on the international community to take urgent action to prevent the spread of war.
+
+        Other news:
+
+        Markets fell sharply on Friday after the attack.
+        """
+        let s = try stances(text, published: "2025-06-13")
+        let turns = s.filter { $0.cue == "turn" || $0.holder.country == "TUR" }
+        #expect(turns.count >= 3, "\(s.map { "\($0.holder.name) \($0.cue) \($0.sentence)" })")
+        #expect(turns.allSatisfy { $0.holder.country == "TUR" && $0.polarity == "oppose" })
+        #expect(!s.contains { $0.sentence == 5 }, "the next heading ends the statement")
+
+        let quoted = """
+        Foreign Minister Hakan Fidan spoke on Friday. In his message, Fidan stated:
+
+        \u{201C}We strongly condemn the attack carried out by Israel against Iran last night.
+
+        This attack has demonstrated how dangerously destabilising the Netanyahu government has become for regional peace.
+
+        We will stand against Israel's reckless disregard for international law.\u{201D}
+
+        Oil prices rose by four percent on Friday, traders said.
+        """
+        let q = try stances(quoted, published: "2025-06-13")
+        #expect(q.filter { $0.holder.country == "TUR" && $0.polarity == "oppose" }.count >= 3, "\(q.map { "\($0.holder.name) \($0.polarity) \($0.sentence)" })")
+        #expect(!q.contains { $0.holder.country == "TUR" && $0.sentence == 5 })
+    }
+
     @Test("noun and light-verb predicates")
     func nounAndLightVerb() throws {
         let a = try stances("Israeli officials voiced deep concern over the Iranian nuclear program.")

@@ -55,10 +55,11 @@ public struct StanceExtractor: Sendable {
         var eventsBySentence: [Int: [Int]] = [:]
         for (k, e) in events.enumerated() { for m in e.mentions where eventsBySentence[m.sentence]?.last != k { eventsBySentence[m.sentence, default: []].append(k) } }
         var out: [ExtractedStance] = []
-        // "In his message, Altun stated:" — the next paragraph is the speaker's words.
-        var introduced: (speaker: ActorMention, paragraph: Int)? = nil
+        // "In his message, Altun stated:" — the next paragraph is the speaker's words, and so are
+        // the paragraphs of a quotation it opens, or of a statement under a heading.
+        var introduced: (speaker: ActorMention, first: Int, last: Int)? = nil
         for (n, c) in contexts.enumerated() {
-            if let i = introduced, c.span.paragraph > i.paragraph { introduced = nil }
+            if let i = introduced, c.span.paragraph > i.last { introduced = nil }
             if c.span.text.hasSuffix("?") { continue }
             var found: [ExtractedStance] = []
             let here = matches(c)
@@ -67,10 +68,11 @@ public struct StanceExtractor: Sendable {
             }
             if c.tokens.last?.text == ":", n + 1 < contexts.count, contexts[n + 1].span.paragraph != c.span.paragraph,
                let m = here.first(where: { $0.predicate.slots.contains("quote") }), let h = holderMentions(m, sentence: n, doc)?.holders.first {
-                introduced = (h, contexts[n + 1].span.paragraph)
+                let next = contexts[n + 1].span.paragraph
+                introduced = (h, next, Self.introducedThrough(after: n, contexts))
             }
             let turn = doc.turns.turn(of: n).flatMap { t in t.turn.speaker.map { ($0, t.start) } }
-                ?? introduced.flatMap { i in i.paragraph == c.span.paragraph ? (i.speaker, 0) : nil }
+                ?? introduced.flatMap { i in c.span.paragraph >= i.first ? (i.speaker, 0) : nil }
             if let (speaker, start) = turn,
                let s = turnStatement(speaker, sentence: n, from: start, doc),
                !found.contains(where: { $0.holder.key == s.holder.key && $0.holder.country == s.holder.country }) {
@@ -90,6 +92,36 @@ public struct StanceExtractor: Sendable {
             }
         }
         return out
+    }
+
+    /// The last paragraph of what a sentence ending in a colon introduces: the next one; the
+    /// paragraph that closes a quotation the next one opens ("Altun stated:" / "“We condemn … /
+    /// … in this direction.”"); under a heading of its own ("Statements by the Minister:"), the
+    /// paragraphs up to the next heading or colon. At most `introducedReach` paragraphs.
+    static let introducedReach = 12
+    static func introducedThrough(after n: Int, _ contexts: [SentenceContext]) -> Int {
+        let next = contexts[n + 1].span.paragraph
+        var paragraphs: [(number: Int, text: String)] = []
+        for c in contexts[(n + 1)...] {
+            if c.span.paragraph > next + introducedReach { break }
+            if paragraphs.last?.number == c.span.paragraph { paragraphs[paragraphs.count - 1].text += " " + c.span.text } else { paragraphs.append((c.span.paragraph, c.span.text)) }
+        }
+        guard let first = paragraphs.first else { return next }
+        let opens = first.text.first.map { $0 == "\u{201C}" || $0 == "\"" } ?? false
+        if opens {
+            let closes = paragraphs.first { $0.text.hasSuffix("\u{201D}") || $0.text.hasSuffix("\"") || $0.text.hasSuffix(".\u{201D}") }
+            return closes?.number ?? next
+        }
+        // A heading alone in its paragraph, naming no predicate of its own before the colon.
+        let introducer = contexts[n]
+        let alone = n == 0 || contexts[n - 1].span.paragraph != introducer.span.paragraph
+        guard alone, !introducer.syntax.words.contains(where: { $0.upos == .VERB && $0.relation == "root" }) else { return next }
+        var last = next
+        for p in paragraphs.dropFirst() {
+            if p.text.hasSuffix(":") || !(p.text.last.map { ".!\u{201D}\"".contains($0) } ?? false) { break }
+            last = p.number
+        }
+        return last
     }
 
     /// The actors named as analysts, experts or observers: the apposition or head of a
