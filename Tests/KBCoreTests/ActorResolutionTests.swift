@@ -69,4 +69,17 @@ struct ActorResolutionTests {
         #expect(p.actors.mentions.filter { $0.actorKey == learned.key }.map(\.surface) == ["Ivan Petrokovsky", "Petrokovsky"])
         #expect(p.actors.candidates.map(\.surface) == ["Jonathan Smitherson"])
     }
+
+    @Test("an apposition that names an office and the state it serves teaches a person; an employer named with 'at' does not")
+    func learnedFromApposition() throws {
+        let p = try Support.process("Fahrettin Altunbas, Head of Communications of the Presidency of the Republic of Türkiye, strongly condemned the attack on Friday. Altunbas spoke again later.", published: "2025-06-13")
+        let learned = try #require(p.actors.learned.first)
+        #expect(learned.name == "Fahrettin Altunbas" && learned.country == "TUR")
+        #expect(p.actors.mentions.filter { $0.actorKey == learned.key }.map(\.surface) == ["Fahrettin Altunbas", "Altunbas"])
+        #expect(p.stances.first?.holder.country == "TUR")
+        let q = try Support.process("Yuna Sunberg, director of the China program at the Stimson Center, said Beijing was watching closely.", published: "2024-07-17")
+        #expect(q.actors.learned.isEmpty)
+        let r = try Support.process("Olek Dravenko, a spokesman for the Russian foreign ministry, denied the report on Monday.", published: "2024-07-17")
+        #expect(r.actors.learned.first?.country == "RUS")
+    }
 }

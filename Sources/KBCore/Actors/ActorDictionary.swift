@@ -16,6 +16,10 @@ public struct ActorDictionary: Sendable {
     public private(set) var titles: [[String]] = []
     var titlesByFirst: [String: [[String]]] = [:]
     let notSurnames: Set<String>
+    /// Words naming an office in an apposition after a name (apposition-roles.txt).
+    let appositionRoles: Set<String>
+    /// Nouns of bodies a state's name or adjective stands before ("the Russian foreign ministry": bodies.txt).
+    let bodyNouns: Set<String>
     /// `index`, `maxTokens` and `titlesByFirst` for the look-ups of every token.
     var hitsByForm = WordIndex<[Hit]>([:])
     var longestByFirst = WordIndex<Int>([:])
@@ -48,6 +52,8 @@ public struct ActorDictionary: Sendable {
             return t
         }
         notSurnames = Set(try file("not-surnames.txt").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        appositionRoles = GrammarClasses.lemmas(try file("apposition-roles.txt"))
+        bodyNouns = GrammarClasses.lemmas(try file("bodies.txt"))
         titles = try file("titles.txt").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map { Tokenizer.tokens($0.lowercased()).map(\.text) }
             .sorted { $0.count > $1.count }

@@ -156,6 +156,20 @@ public struct ActorResolver: Sendable {
                     var m = learnedMention(s, t, i..<j, idx, state: state)
                     m.title = p.title
                     out.mentions.append(m)
+                } else if isSentence, j - i >= 2, j - i <= 3, pendingTitle == nil, MetadataFinder.isPersonName(name),
+                          t[i..<j].allSatisfy({ !Self.notCandidate.contains($0.text) && !Self.contains($0.text, "-") || $0.text.hasPrefix("al-") }),
+                          let aff = appositiveAffiliation(t, after: j, date: date) {
+                    // "Fahrettin Altun, Head of Communications of the Presidency of the Republic of Türkiye":
+                    // a new person whose apposition names a role and the state it serves.
+                    let key = "learned:" + Self.slug(name)
+                    let entry = ActorEntry(key: key, name: name, kind: .person, country: aff.country, gender: nil, learned: true)
+                    state.learned.append(entry)
+                    let idx = state.learned.count - 1
+                    state.learnedByName[name] = idx
+                    state.learnedByName[t[j - 1].text] = idx
+                    var m = learnedMention(s, t, i..<j, idx, state: state)
+                    m.title = aff.title
+                    out.mentions.append(m)
                 } else if isSentence, j - i >= 2, j - i <= 3, t[i..<j].allSatisfy({ !Self.notCandidate.contains($0.text) && !Self.contains($0.text, "-") || $0.text.hasPrefix("al-") }),
                           j == t.count || t[j].kind != .word || !t[j].isCapitalized, MetadataFinder.isPersonName(name) {
                     out.candidates.append(ActorCandidate(sentence: s.ordinal, start: t[i].start, end: t[j - 1].end, surface: name,
@@ -171,6 +185,44 @@ public struct ActorResolver: Sendable {
     }
 
     // MARK: - Pieces
+
+    /// The role and state of an apposition right after a name: ", TITLE … STATE" up to the next
+    /// comma or the sentence's end, within a short reach ("…, Head of Communications of the
+    /// Presidency of the Republic of Türkiye,", "…, Iran's deputy foreign minister,"). The title
+    /// is a dictionary title or a word of apposition-roles.txt ("head", "spokesman", "adviser");
+    /// the state one the dictionary names as a state.
+    func appositiveAffiliation(_ t: [Token], after j: Int, date: KBDate?) -> (country: String, title: String)? {
+        guard j < t.count, t[j].text == "," else { return nil }
+        var title: String? = nil
+        var k = j + 1
+        while k < t.count, k - j <= 14, t[k].text != ",", t[k].text != ".", t[k].text != ";", t[k].text != "(" {
+            if title == nil, let n = titleLength(t, at: k) {
+                title = t[k..<(k + n)].map(\.text).joined(separator: " ")
+                k += n
+                continue
+            }
+            if title == nil, dictionary.appositionRoles.contains(t[k].lower) { title = t[k].text }
+            // "director of the China program at the Stimson Center": an institution named with "at"
+            // is the employer, and no state's.
+            if t[k].lower == "at", k + 1 < t.count, t[k + 1].isCapitalized || t[k + 1].lower == "the" { return nil }
+            if let (n, hits) = dictionary.longestMatch(t, at: k) {
+                if title != nil, let state = hits.lazy.map({ self.dictionary.actors[$0.actor] }).first(where: { $0.kind == .state }), let cc = state.country {
+                    // The state itself, or its body ("the Russian foreign ministry"), not a thing named after it ("the China program").
+                    let after = k + n
+                    let modifies = after < t.count && t[after].kind == .word && !t[after].isCapitalized && t[after].lower != "and"
+                    if !modifies || dictionary.bodyNouns.contains(t[after].lower) || after + 1 < t.count && dictionary.bodyNouns.contains(t[after].lower + " " + t[after + 1].lower) {
+                        return (cc, title!)
+                    }
+                    return nil
+                }
+                k += n
+                continue
+            }
+            k += 1
+        }
+        return nil
+    }
+
 
     func mentionForm(_ f: AliasForm) -> ActorMention.Form {
         switch f { case .name: return .name; case .adjective: return .adjective; case .seat: return .seat; case .surname: return .surname }
