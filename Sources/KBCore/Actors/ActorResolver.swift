@@ -147,29 +147,13 @@ public struct ActorResolver: Sendable {
                 } else if j - i >= 2, let p = pendingTitle, let aff = p.affiliation?.country ?? p.affiliation.flatMap({ dictionary.actor(key: $0.actorKey)?.country }),
                           MetadataFinder.isPersonName(name) {
                     // "Russian Deputy Foreign Minister Sergei Vershinin": a new person with that affiliation.
-                    let key = "learned:" + Self.slug(name)
-                    let entry = ActorEntry(key: key, name: name, kind: .person, country: aff, gender: nil, learned: true)
-                    state.learned.append(entry)
-                    let idx = state.learned.count - 1
-                    state.learnedByName[name] = idx
-                    state.learnedByName[t[j - 1].text] = idx
-                    var m = learnedMention(s, t, i..<j, idx, state: state)
-                    m.title = p.title
-                    out.mentions.append(m)
+                    out.mentions.append(learn(name, country: aff, title: p.title, s, t, i..<j, state: state))
                 } else if isSentence, j - i >= 2, j - i <= 3, pendingTitle == nil, MetadataFinder.isPersonName(name),
                           t[i..<j].allSatisfy({ !Self.notCandidate.contains($0.text) && !Self.contains($0.text, "-") || $0.text.hasPrefix("al-") }),
                           let aff = appositiveAffiliation(t, after: j, date: date) {
                     // "Fahrettin Altun, Head of Communications of the Presidency of the Republic of Türkiye":
                     // a new person whose apposition names a role and the state it serves.
-                    let key = "learned:" + Self.slug(name)
-                    let entry = ActorEntry(key: key, name: name, kind: .person, country: aff.country, gender: nil, learned: true)
-                    state.learned.append(entry)
-                    let idx = state.learned.count - 1
-                    state.learnedByName[name] = idx
-                    state.learnedByName[t[j - 1].text] = idx
-                    var m = learnedMention(s, t, i..<j, idx, state: state)
-                    m.title = aff.title
-                    out.mentions.append(m)
+                    out.mentions.append(learn(name, country: aff.country, title: aff.title, s, t, i..<j, state: state))
                 } else if isSentence, j - i >= 2, j - i <= 3, t[i..<j].allSatisfy({ !Self.notCandidate.contains($0.text) && !Self.contains($0.text, "-") || $0.text.hasPrefix("al-") }),
                           j == t.count || t[j].kind != .word || !t[j].isCapitalized, MetadataFinder.isPersonName(name) {
                     out.candidates.append(ActorCandidate(sentence: s.ordinal, start: t[i].start, end: t[j - 1].end, surface: name,
@@ -185,6 +169,18 @@ public struct ActorResolver: Sendable {
     }
 
     // MARK: - Pieces
+
+    /// A person learned from the text, known from here on by the full name and the surname.
+    func learn(_ name: String, country: String, title: String, _ s: SentenceSpan, _ t: [Token], _ r: Range<Int>, state: State) -> ActorMention {
+        let entry = ActorEntry(key: "learned:" + Self.slug(name), name: name, kind: .person, country: country, gender: nil, learned: true)
+        state.learned.append(entry)
+        let idx = state.learned.count - 1
+        state.learnedByName[name] = idx
+        state.learnedByName[t[r.upperBound - 1].text] = idx
+        var m = learnedMention(s, t, r, idx, state: state)
+        m.title = title
+        return m
+    }
 
     /// The role and state of an apposition right after a name: ", TITLE … STATE" up to the next
     /// comma or the sentence's end, within a short reach ("…, Head of Communications of the
