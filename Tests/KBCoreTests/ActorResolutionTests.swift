@@ -82,4 +82,14 @@ struct ActorResolutionTests {
         let r = try Support.process("Olek Dravenko, a spokesman for the Russian foreign ministry, denied the report on Monday.", published: "2024-07-17")
         #expect(r.actors.learned.first?.country == "RUS")
     }
+
+    @Test("a hyphenated modifier: 'Hamas-led militants' are Hamas's, 'Iranian-backed militias' are not Iran")
+    func hyphenatedModifiers() throws {
+        let led = try Support.process("Hamas-led militants attacked Israel on October 7, 2023.", published: "2024-01-01")
+        #expect(led.events.first?.initiator.name == "Hamas" && led.events.first?.target?.country == "ISR")
+        let backed = try Support.process("Iranian-backed militias attacked a US base in Syria on Monday.", published: "2024-01-01")
+        #expect(!backed.events.contains { $0.initiator.country == "IRN" })
+        #expect(!backed.actors.mentions.contains { $0.surface == "Iranian" })
+    }
 }
+

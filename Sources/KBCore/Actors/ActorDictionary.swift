@@ -18,6 +18,8 @@ public struct ActorDictionary: Sendable {
     let notSurnames: Set<String>
     /// Words naming an office in an apposition after a name (apposition-roles.txt).
     let appositionRoles: Set<String>
+    /// Second halves of hyphenated modifiers that relate a thing to an actor ("-backed": hyphen-relations.txt).
+    let hyphenRelations: Set<String>
     /// Nouns of bodies a state's name or adjective stands before ("the Russian foreign ministry": bodies.txt).
     let bodyNouns: Set<String>
     /// `index`, `maxTokens` and `titlesByFirst` for the look-ups of every token.
@@ -54,6 +56,7 @@ public struct ActorDictionary: Sendable {
         notSurnames = Set(try file("not-surnames.txt").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
         appositionRoles = GrammarClasses.lemmas(try file("apposition-roles.txt"))
         bodyNouns = GrammarClasses.lemmas(try file("bodies.txt"))
+        hyphenRelations = GrammarClasses.lemmas(try file("hyphen-relations.txt"))
         titles = try file("titles.txt").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map { Tokenizer.tokens($0.lowercased()).map(\.text) }
             .sorted { $0.count > $1.count }

@@ -440,7 +440,10 @@ public struct ActorResolver: Sendable {
     func hyphenParts(_ s: SentenceSpan, _ tok: Token, _ i: Int, _ tokens: [Token], date: KBDate?) -> [ActorMention]? {
         var out: [ActorMention] = []
         var offset = tok.start
-        for word in Self.hyphenSplit(tok.text) {
+        let words = Self.hyphenSplit(tok.text)
+        // "Iranian-backed militias": the compound is another's, related to the actor.
+        if words.count == 2, dictionary.hyphenRelations.contains(words[1].lowercased()) { return nil }
+        for word in words {
             let len = word.unicodeScalars.count
             if let hits = dictionary.wordHits(word) ?? dictionary.wordHits(word + "."),
                let h = hits.first(where: { dictionary.actors[$0.actor].kind != .person && $0.form != .surname }) {
