@@ -29,6 +29,7 @@ let package = Package(
                 "CLibXML2",
                 "CSQLiteConfig",
                 "CKBModel",
+                "CKBIntrinsics",
             ],
             plugins: ["EmbedData"]
         ),
@@ -42,6 +43,8 @@ let package = Package(
         ),
         // The syntax model's bytes (Models/), embedded with C23's #embed.
         .target(name: "CKBModel", path: "Sources/CKBModel"),
+        // A prefetch hint for the parser's table look-ups (header-only).
+        .target(name: "CKBIntrinsics", path: "Sources/CKBIntrinsics"),
         // SQLite's process-wide settings (sqlite3_config is variadic: Swift cannot call it).
         .systemLibrary(
             name: "CSQLiteConfig",

@@ -1,3 +1,5 @@
+import CKBIntrinsics
+
 /// A linear multi-class model over hashed features, as the tagger and the parser
 /// use it: each feature key has one weight per class, and a class's score is the sum of its
 /// weights over the features present. Frozen after training: an open-addressing table of
@@ -52,27 +54,38 @@ public struct PerceptronModel: Sendable {
     @inline(__always)
     static func fingerprint(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) | 1 }
 
-    /// Adds each present feature's weights to `scores` (which holds `classes` values).
+    /// Adds each present feature's weights to `scores` (which holds `classes` values), in the
+    /// features' order. The tables are larger than the cache, so the work is in three passes
+    /// whose memory reads overlap instead of queueing: ask for every slot (prefetch), find every
+    /// row and ask for it, then add the rows up.
     @inline(__always)
     func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
         slots.withUnsafeBufferPointer { sp in
             packed.withUnsafeBufferPointer { ep in
+                guard let slotBase = sp.baseAddress, let entryBase = ep.baseAddress else { return }
                 let mask = sp.count - 1
-                for key in features {
-                    let f = UInt64(Self.fingerprint(key))
-                    var slot = Int(truncatingIfNeeded: key) & mask
-                    while true {
-                        let s = sp[slot]
-                        if s >> 32 == f {
-                            let start = Int((s >> 8) & 0xFF_FFFF), end = start + Int(s & 0xFF)
-                            for k in start..<end {
-                                let e = ep[k]
-                                scores[Int(e & 0xFF)] += Float(bitPattern: e & 0xFFFF_FF00)
-                            }
-                            break
+                for key in features { kb_prefetch(slotBase + (Int(truncatingIfNeeded: key) & mask)) }
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: features.count) { rows in
+                    for (i, key) in features.enumerated() {
+                        let f = UInt64(Self.fingerprint(key))
+                        var slot = Int(truncatingIfNeeded: key) & mask
+                        var row: UInt64 = 0
+                        while true {
+                            let s = sp[slot]
+                            if s >> 32 == f { row = s & 0xFFFF_FFFF; break }
+                            if s == 0 { break }
+                            slot = (slot + 1) & mask
                         }
-                        if s == 0 { break }
-                        slot = (slot + 1) & mask
+                        rows[i] = row
+                        if row != 0 { kb_prefetch(entryBase + Int(row >> 8)) }
+                    }
+                    for i in 0..<features.count {
+                        let row = rows[i]
+                        let start = Int(row >> 8), end = start + Int(row & 0xFF)
+                        for k in start..<end {
+                            let e = ep[k]
+                            scores[Int(e & 0xFF)] += Float(bitPattern: e & 0xFFFF_FF00)
+                        }
                     }
                 }
             }
