@@ -114,12 +114,16 @@ struct StanceAttributionTests {
 
     @Test("according to X, and X's office said")
     func reportedAttribution() throws {
-        withKnownIssue("#17/#18: the corpus rows this test expects came from the token-window extractor; extraction now reads the parse, and these expectations are to be checked again by hand", isIntermittent: true) { () throws in
         let a = try stances("According to the Turkish Foreign Ministry, the operation violated Syrian sovereignty.")
-        #expect(a.first?.holder.country == "TUR" && a.first?.cue.hasPrefix("accord") == true)
-        let b = try stances("Netanyahu's office said the talks with Putin had been productive.")
-        #expect(b.first?.holder.country == "ISR" && b.first?.polarity == "support")
+        withKnownIssue("#18: 'According to the Turkish Foreign Ministry, ...' yields no statement, where 'According to Turkey, ...' and 'The Turkish Foreign Ministry said ...' yield Turkey's") {
+            #expect(a.first?.holder.country == "TUR" && a.first?.cue.hasPrefix("accord") == true)
         }
+        // The same content, 'according to' a state: its statement.
+        let t = try stances("According to Turkey, the operation violated Syrian sovereignty.")
+        #expect(t.count == 1 && t.first?.holder.country == "TUR" && t.first?.cue.hasPrefix("accord") == true)
+        // An office speaks for its state: Netanyahu's office is Israel's.
+        let b = try stances("Netanyahu's office said the talks with Putin had been productive.")
+        #expect(b.count == 1 && b.first?.holder.country == "ISR" && b.first?.polarity == "support")
     }
 
     @Test("a passive: 'was condemned by X'")

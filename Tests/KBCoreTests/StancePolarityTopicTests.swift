@@ -10,10 +10,11 @@ struct StancePolarityTopicTests {
 
     @Test("negation in the content: 'will not dislodge' is not support")
     func negatedContent() throws {
-        withKnownIssue("#17/#18: the corpus rows this test expects came from the token-window extractor; extraction now reads the parse, and these expectations are to be checked again by hand", isIntermittent: true) { () throws in
+        // As 001 has it: "The Russian government, meanwhile, has made clear that it cannot and will not dislodge this presence".
         let s = try stances("Russia has made clear that it cannot and will not dislodge the Iranian presence in Syria.")
-        #expect(s.first?.holder.country == "RUS" && s.first?.polarity == "neutral")
-        #expect(s.first?.topicKey == "iran_presence_syria")
+        #expect(s.count == 1 && s.first?.holder.country == "RUS" && s.first?.polarity == "neutral")
+        withKnownIssue("#18: 'the Iranian presence in Syria', the object of the content's negated 'dislodge' under 'made clear', gives the statement no topic, not iran_presence_syria") {
+            #expect(s.first?.topicKey == "iran_presence_syria")
         }
     }
 
