@@ -890,6 +890,19 @@ struct LegacyActorResolver {
                     var m = learnedMention(s, t, i..<j, idx, state: state)
                     m.title = p.title
                     out.mentions.append(m)
+                } else if isSentence, j - i >= 2, j - i <= 3, pendingTitle == nil, MetadataFinder.isPersonName(name),
+                          t[i..<j].allSatisfy({ !ActorResolver.notCandidate.contains($0.text) && !ActorResolver.contains($0.text, "-") || $0.text.hasPrefix("al-") }),
+                          let aff = ActorResolver(dictionary: dictionary).appositiveAffiliation(t, after: j, date: date) {
+                    // Learning from an apposition came after the look-ups changed: the reference takes it as it is.
+                    let key = "learned:" + ActorResolver.slug(name)
+                    let entry = ActorEntry(key: key, name: name, kind: .person, country: aff.country, gender: nil, learned: true)
+                    state.learned.append(entry)
+                    let idx = state.learned.count - 1
+                    state.learnedByName[name] = idx
+                    state.learnedByName[t[j - 1].text] = idx
+                    var m = learnedMention(s, t, i..<j, idx, state: state)
+                    m.title = aff.title
+                    out.mentions.append(m)
                 } else if isSentence, j - i >= 2, j - i <= 3, MetadataFinder.isPersonName(name), t[i..<j].allSatisfy({ !ActorResolver.notCandidate.contains($0.text) && !ActorResolver.contains($0.text, "-") || $0.text.hasPrefix("al-") }),
                           j == t.count || t[j].kind != .word || !t[j].isCapitalized {
                     out.candidates.append(ActorCandidate(sentence: s.ordinal, start: t[i].start, end: t[j - 1].end, surface: name,
@@ -1049,7 +1062,9 @@ struct LegacyActorResolver {
     func hyphenParts(_ s: SentenceSpan, _ tok: Token, _ i: Int, _ tokens: [Token], date: KBDate?) -> [ActorMention]? {
         var out: [ActorMention] = []
         var offset = tok.start
-        for part in tok.text.split(separator: "-", omittingEmptySubsequences: false) {
+        let parts = tok.text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, dictionary.hyphenRelations.contains(parts[1].lowercased()) { return nil }
+        for part in parts {
             let word = String(part)
             let len = word.unicodeScalars.count
             if let hits = dictionary.wordHits(word) ?? dictionary.wordHits(word + "."),
