@@ -40,6 +40,27 @@ struct StancePolarityTopicTests {
         #expect(s.allSatisfy { $0.polarity == polarity }, "\(s.map { "\($0.holder.name) \($0.polarity)" })")
     }
 
+    @Test("a polarity phrase's own negation does not turn it or its neighbours ('have never been better')")
+    func phraseWithNegation() throws {
+        let s = try stances("Israel's Ambassador Ron Dermer stated that U.S.-Israel relations \u{201C}have never been better than they are right now.\u{201D}", published: "2017-10-19")
+        #expect(s.first?.holder.country == "ISR" && s.first?.polarity == "support")
+        let t = try stances("Israel's Ambassador Ron Dermer stated that U.S.-Israel relations were not good.", published: "2017-10-19")
+        #expect(t.first?.polarity == "oppose")
+    }
+
+    @Test("a heading reports no statement or act of its own")
+    func headings() throws {
+        // The article's first line may be taken for its title: the heading is put mid-text.
+        let p = try Support.process("Israel condemned the invasion at the United Nations in March 2022.\n\nIsrael's Position on Ukraine: A Delicate Balancing Act\n\nIsrael sent humanitarian aid to Ukraine in March 2022, the foreign ministry said.", published: "2025-03-22")
+        #expect(p.sentences.count == 3)
+        #expect(!p.stances.contains { $0.sentence == 1 }, "\(p.stances.map { "\($0.cue) \($0.sentence)" })")
+        #expect(p.stances.contains { $0.sentence == 0 && $0.cue == "condemn" })
+        let e = try Support.process("Secretary of State John Kerry met Sergei Lavrov in Munich on Friday.\n\nKerry, Lavrov discussions\n\nThe two foreign ministers spoke again by telephone on Saturday about the ceasefire.", published: "2016-02-14")
+        #expect(e.sentences.count == 3)
+        #expect(!e.events.contains { $0.mentions.contains { $0.sentence == 1 } })
+        #expect(e.events.contains { $0.type == .CONSULT && $0.mentions.first?.sentence == 0 })
+    }
+
     @Test("a modal inside a reporting predicate's content is still a statement")
     func modalInContent() throws {
         let s = try stances("Lavrov said Russia could respond to any new sanctions.")

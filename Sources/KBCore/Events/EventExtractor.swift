@@ -40,7 +40,7 @@ public struct EventExtractor: Sendable {
     public func extract(_ contexts: [SentenceContext], publication: KBDate?, reference: ActorReference) -> [ExtractedEvent] {
         var events: [ExtractedEvent] = []
         let paragraphDates = contexts.paragraphDates()
-        for (n, c) in contexts.enumerated() where !c.span.text.hasSuffix("?") {
+        for (n, c) in contexts.enumerated() where !c.span.text.hasSuffix("?") && !c.isHeading {
             for w in c.syntax.words.indices {
                 guard let cue = cue(at: w, c) else { continue }
                 events.append(contentsOf: code(cue, at: w, sentence: n, c, previous: paragraphDates[n], publication: publication, reference: reference))

@@ -8,6 +8,14 @@ public struct SentenceContext: Sendable {
     /// The sentence's parse (tags, lemmas, dependency tree) over its tokens.
     public var syntax: SentenceSyntax
 
+    /// A heading, not a sentence: no sentence-ending mark and at most a dozen words ("Israel's
+    /// Position on Ukraine: A Delicate Balancing Act", "Kerry, Lavrov discussions"). News
+    /// headings and sub-headings summarise what the text tells; they report no act or statement
+    /// of their own.
+    public var isHeading: Bool {
+        !Cleaner.endsLikeSentence(span.text, marks: ".!?…:;") && tokens.filter { $0.kind == .word }.count <= 12
+    }
+
     /// The token index at a code-point offset of the sentence (the token that contains or follows it).
     func tokenIndex(atOffset offset: Int) -> Int {
         tokens.firstIndex { $0.end > offset } ?? tokens.count

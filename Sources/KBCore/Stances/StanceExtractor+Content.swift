@@ -68,10 +68,15 @@ extension StanceExtractor {
 
     /// Whether a content word is negated: it or the predicate governing it ("will not dislodge",
     /// "refused to withdraw").
-    func isNegated(_ w: Int, _ syn: SentenceSyntax) -> Bool {
+    /// The words of a polarity phrase (`phrase`) negate nothing: "have never been better".
+    func isNegated(_ w: Int, _ syn: SentenceSyntax, phrase: Set<Int> = []) -> Bool {
         var p = w
         for _ in 0..<4 {
-            if syn.isNegated(p, by: grammar.negations) { return true }
+            if syn.dependents(p).contains(where: { d in
+                let r = syn.words[d].relation
+                return (r == "advmod" || r == "det" || r == "cc:preconj") && !phrase.contains(d)
+                    && grammar.negations.contains(syn.words[d].lemma.lowercased())
+            }) { return true }
             let upos = syn.words[p].upos
             if upos == .VERB || upos == .ADJ || upos == .AUX {
                 if syn.words[p].relation == "xcomp", let h = syn.head(p), grammar.negations.contains(syn.words[h].lemma.lowercased()) { return true }
@@ -100,12 +105,14 @@ extension StanceExtractor {
             let lemmas = syn.words.map { $0.lemma.lowercased() }
             let set = Set(ws)
             var effects: [Int: StanceLexicon.Effect] = [:]
+            var phrases: [Int: Range<Int>] = [:]
             var k = 0
             while k < ws.count {
                 let w = ws[k]
                 guard let (effect, length) = lexicon.polarity(at: w, lemmas: lemmas), (0..<length).allSatisfy({ set.contains(w + $0) }) else { k += 1; continue }
                 // A negated invert ("did not end") turns nothing.
                 if effect != .invert || !isNegated(w, syn) { effects[w] = effect }
+                if length > 1 { phrases[w] = w..<(w + length) }
                 k += length
             }
             let invertHeads = content.heads.filter { effects[$0] == .invert }
@@ -121,7 +128,9 @@ extension StanceExtractor {
                     var flips = argumentInverts(w, effects, syn)
                     let predicative = ["appos", "xcomp"].contains(String(syn.words[w].baseRelation))
                     flips += invertHeads.filter { $0 != w && (predicative || !syn.subtree($0).contains(w)) }.count
-                    let negatedWord = isNegated(w, syn)
+                    // A phrase is negated from outside it, through its last word's governors.
+                    let inPhrases = Set(phrases.values.flatMap { $0 })
+                    let negatedWord = isNegated(phrases[w].map { $0.upperBound - 1 } ?? w, syn, phrase: inPhrases)
                     var sign = effect == .support ? (negatedWord ? -1 : 1) : -1   // "do not want bloodshed" still opposes it
                     if flips % 2 == 1 { sign = -sign }
                     if sign > 0 { support += 1 } else { oppose += 1 }

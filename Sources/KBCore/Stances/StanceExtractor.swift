@@ -60,7 +60,7 @@ public struct StanceExtractor: Sendable {
         var introduced: (speaker: ActorMention, first: Int, last: Int)? = nil
         for (n, c) in contexts.enumerated() {
             if let i = introduced, c.span.paragraph > i.last { introduced = nil }
-            if c.span.text.hasSuffix("?") { continue }
+            if c.span.text.hasSuffix("?") || c.isHeading { continue }
             var found: [ExtractedStance] = []
             let here = matches(c)
             for m in here {
