@@ -93,6 +93,16 @@ struct EventRoleFormTests {
         #expect(k.first?.type == .CONSULT && k.first?.target?.country == "RUS")
     }
 
+    @Test("'its' in a verb's oblique is the object named before it, not the subject: 'condemned Israel for its aggression'")
+    func possessiveOfObject() throws {
+        let p = try Support.process("Ankara condemned Israel for its aggression against Iran on Friday.", published: "2025-06-14")
+        #expect(p.events.first?.type == .ASSAULT && p.events.first?.initiator.country == "ISR" && p.events.first?.target?.country == "IRN")
+        #expect(p.stances.first?.holder.country == "TUR" && p.stances.first?.topic?.key == "strikes:ISR")
+        // Without an object before it, "its" is still the subject's.
+        let q = try Support.process("The Israeli army said its jets struck a depot near Damascus on Monday.", published: "2025-06-14")
+        #expect(q.events.first?.initiator.country == "ISR")
+    }
+
     @Test("in a transcript's turn, 'I' and 'we' are its speaker")
     func turnSpeaker() throws {
         let text = """

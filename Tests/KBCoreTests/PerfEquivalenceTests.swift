@@ -878,6 +878,9 @@ struct LegacyActorResolver {
                 let name = t[i..<j].map(\.text).joined(separator: " ")
                 if let learned = learnedPerson(t, i..<j, state: state) {
                     out.mentions.append(learnedMention(s, t, i..<j, learned, state: state))
+                } else if let k = (i + 1..<j).first(where: { learnedPerson(t, $0..<j, state: state) != nil }), let learned = learnedPerson(t, k..<j, state: state) {
+                    // "Head of Communications Altun", "Prof Fahrettin Altun": a learned name at the run's end.
+                    out.mentions.append(learnedMention(s, t, k..<j, learned, state: state))
                 } else if j - i >= 2, let p = pendingTitle, let aff = p.affiliation?.country ?? p.affiliation.flatMap({ dictionary.actor(key: $0.actorKey)?.country }),
                           MetadataFinder.isPersonName(name) {
                     // "Russian Deputy Foreign Minister Sergei Vershinin": a new person with that affiliation.

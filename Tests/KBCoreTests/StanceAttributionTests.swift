@@ -98,6 +98,23 @@ struct StanceAttributionTests {
         #expect(!q.contains { $0.holder.country == "TUR" && $0.sentence == 5 })
     }
 
+    @Test("a speech tag that introduces the next paragraph, with the subject the parse missed and a learned name after a title")
+    func introducerWithoutSubject() throws {
+        let text = """
+        Fahrettin Altunbas, Head of Communications of the Presidency of the Republic of Türkiye, strongly condemned the attack in a post on Friday.
+
+        In his message, Head of Communications Altunbas stated:
+
+        \u{201C}We strongly condemn the attack carried out by Israel against Iran last night.
+
+        This attack has demonstrated how dangerously destabilising the Netanyahu government has become for regional peace.\u{201D}
+        """
+        let s = try stances(text, published: "2025-06-13")
+        let quoted = s.filter { $0.sentence >= 2 }
+        #expect(quoted.count >= 2, "\(s.map { "\($0.holder.name) \($0.cue) \($0.sentence)" })")
+        #expect(quoted.allSatisfy { $0.holder.country == "TUR" && ($0.speaker?.name ?? "").contains("Altunbas") && $0.polarity == "oppose" }, "\(quoted.map { "\($0.holder.name) \($0.speaker?.name ?? "-") \($0.polarity) \($0.sentence)" })")
+    }
+
     @Test("noun and light-verb predicates")
     func nounAndLightVerb() throws {
         let a = try stances("Israeli officials voiced deep concern over the Iranian nuclear program.")

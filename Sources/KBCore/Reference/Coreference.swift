@@ -6,7 +6,8 @@
 ///   sentence before the pronoun or in the three before it; failing that, the one person the
 ///   sentence before names.
 /// - "it", "its": the nearest state or organization named as a subject, this sentence or the one
-///   before ("the ministry said it had intercepted …": the ministry's state).
+///   before ("the ministry said it had intercepted …": the ministry's state); a possessive in a
+///   verb's oblique, the verb's object before it ("condemned Israel for its aggression").
 /// - "the ministry", "the army", "the government" (a body noun without an owner of its own): the
 ///   state named nearest before, if the sentence that names it names no other state.
 /// - "the two leaders", "both sides", "the two countries", "the leaders", "the parties": the two
@@ -57,6 +58,8 @@ public struct Coreference: Sendable {
             case "he", "she", "him", "her", "his", "hers", "himself", "herself":
                 return person(before: n, token: token).map { [here($0)] } ?? []
             case "it", "its", "itself":
+                // "condemned Israel for its aggression": the object the phrase is about, before the subject.
+                if let o = objectBefore(possessive: w, sentence: n) { return [here(o)] }
                 return body(before: n, token: token).map { [here($0)] } ?? []
             case "which", "who":
                 // A relative pronoun whose clause the parse did not attach to its noun ("Iran
@@ -117,6 +120,18 @@ public struct Coreference: Sendable {
     }
 
     /// The last actor named before a relative pronoun in its sentence, within a short reach.
+    /// For a possessive pronoun in an oblique of a verb ("condemned Israel for its aggression",
+    /// "accused Russia of violating its commitments"), the verb's object, if it names a state or
+    /// organization before the pronoun.
+    func objectBefore(possessive w: Int, sentence n: Int) -> ActorMention? {
+        let syn = contexts[n].syntax
+        guard syn.words[w].relation == "nmod:poss", let noun = syn.head(w), syn.words[noun].baseRelation == "obl",
+              let verb = syn.head(noun), let o = syn.object(verb), o < w else { return nil }
+        let m = contexts[n].mention(at: syn.tokenOfWord[o])
+        guard let m, m.kind != .person, !m.isLocation || m.kind == .state else { return nil }
+        return m
+    }
+
     /// A second relative pronoun of the sentence ("…, which shows …, and which warned …") has the
     /// first one's antecedent.
     func antecedent(ofRelative token: Int, sentence n: Int) -> ActorMention? {

@@ -68,8 +68,9 @@ extension StanceExtractor {
     func adjacentActor(_ m: Match, sentence n: Int, _ doc: Document) -> Int? {
         let c = doc.contexts[n]
         let syn = c.syntax
-        // Only a speech tag by a quotation: elsewhere a missing subject is no licence to guess.
-        guard m.predicate.slots.contains("quote"), adjacentQuote(m, sentence: n, doc) != nil else { return nil }
+        // Only a speech tag by a quotation, or one that introduces the next paragraph ("…, Altun
+        // stated:"): elsewhere a missing subject is no licence to guess.
+        guard m.predicate.slots.contains("quote"), adjacentQuote(m, sentence: n, doc) != nil || c.tokens.last?.text == ":" else { return nil }
         var k = syn.tokenOfWord[m.word] - 1
         while k >= 0, let w = syn.wordOfToken[k] >= 0 ? syn.wordOfToken[k] : nil, [.ADV, .AUX, .PART].contains(syn.words[w].upos) { k -= 1 }
         if k >= 0, let mention = c.mention(at: k), !mention.isLocation || mention.form == .seat {

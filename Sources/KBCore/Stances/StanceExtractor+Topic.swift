@@ -59,7 +59,7 @@ extension StanceExtractor {
     }
 
     /// The state doing the acts an event noun names: "Israeli strikes", "Israel's strikes",
-    /// "strikes by Israel".
+    /// "strikes by Israel", "condemned Israel for its aggression" (through coreference).
     func initiator(of x: Int, sentence n: Int, _ doc: Document) -> String? {
         let c = doc.contexts[n]
         let syn = c.syntax
